@@ -1,0 +1,14 @@
+package id.go.bkn.asn.app;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** Placeholder until the local stack lands. */
+@Command(name = "demo", mixinStandardHelpOptions = true)
+final class DemoCommand implements Callable<Integer> {
+
+  @Override
+  public Integer call() {
+    return 0;
+  }
+}

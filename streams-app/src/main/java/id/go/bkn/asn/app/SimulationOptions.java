@@ -1,0 +1,50 @@
+package id.go.bkn.asn.app;
+
+import java.time.LocalDate;
+import picocli.CommandLine.Option;
+
+/** The simulator's options, shared by {@code demo} and {@code simulate}. */
+final class SimulationOptions {
+
+  @Option(
+      names = "--rate",
+      paramLabel = "N",
+      defaultValue = "200",
+      description = "Events per second (default ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(
+      names = "--speed",
+      paramLabel = "X",
+      defaultValue = "1",
+      description =
+          "Simulated time runs X times faster than the wall clock from --from up to the present,"
+              + " then at wall-clock pace (default ${DEFAULT-VALUE}).")
+  double speed;
+
+  @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM-DD",
+      description = "Start of simulated time (default: eight weeks ago).")
+  LocalDate from;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "20261128",
+      description = "Random seed; the same seed gives the same events (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  /** Stops with a message when a value is out of range. */
+  void validate() {
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw new UserError("--rate must be a positive number of events per second, got " + rate);
+    }
+    if (!(speed >= 1) || Double.isInfinite(speed)) {
+      throw new UserError("--speed must be 1 or more, got " + speed);
+    }
+    if (from != null && from.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")))) {
+      throw new UserError("--from must not be in the future, got " + from);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package id.go.bkn.asn.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineMainTest {
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(final Map<String, String> env, final String... args) {
+    return PipelineMain.execute(args, env, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  @Test
+  void shouldListEveryCommandWhenAskedForHelp() {
+    final int code = run(Map.of(), "--help");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("demo", "run", "simulate", "import", "topics");
+    assertThat(out.toString()).contains("KAFKA_BOOTSTRAP_SERVERS", "PIPELINE_SOME_NAME");
+  }
+
+  @Test
+  void shouldExitWithUsageAndNoStackTraceWhenOptionIsUnknown() {
+    final int code = run(Map.of(), "demo", "--sped", "3");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option: '--sped'").doesNotContain("\tat ");
+  }
+
+  @Test
+  void shouldExplainWhenNumberIsNotANumber() {
+    final int code = run(Map.of(), "demo", "--speed", "fast");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--speed").contains("'fast'").doesNotContain("\tat ");
+  }
+
+  @Test
+  void shouldRefuseOutOfRangeValueWithOneLineWhenSpeedIsBelowOne() {
+    final int code = run(Map.of(), "simulate", "--speed", "0.5");
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString().strip()).isEqualTo("Error: --speed must be 1 or more, got 0.5");
+  }
+
+  @Test
+  void shouldSayInOneLineWhenCommandComesWithALaterIssue() {
+    final int code = run(Map.of(), "run");
+
+    assertThat(code).isEqualTo(NotYetCommand.NOT_AVAILABLE);
+    assertThat(err.toString().strip())
+        .isEqualTo("'run' is not available yet: the participation topology comes with issue #3.");
+  }
+
+  @Test
+  void shouldTakeOptionFromEnvironmentWhenCommandLineDoesNotGiveIt() {
+    final int code = run(Map.of("PIPELINE_SPEED", "0"), "simulate");
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString()).contains("--speed must be 1 or more, got 0.0");
+  }
+
+  @Test
+  void shouldPreferCommandLineOverEnvironmentOverFileWhenAllGiveAValue() throws Exception {
+    final Path file = dir.resolve("pipeline.properties");
+    Files.writeString(file, "speed=0.25\nrate=-1\n");
+
+    final int fromFile = run(Map.of(), "simulate", "--config", file.toString());
+    final String fileErr = err.toString();
+    err.getBuffer().setLength(0);
+    final int fromEnv =
+        run(Map.of("PIPELINE_CONFIG", file.toString(), "PIPELINE_SPEED", "0.5"), "simulate");
+    final String envErr = err.toString();
+    err.getBuffer().setLength(0);
+    final int fromFlag =
+        run(
+            Map.of("PIPELINE_SPEED", "0.5"),
+            "simulate",
+            "--config",
+            file.toString(),
+            "--rate",
+            "0");
+
+    assertThat(fromFile).isEqualTo(PipelineMain.FAILED);
+    assertThat(fileErr).contains("--rate must be a positive number of events per second, got -1.0");
+    assertThat(fromEnv).isEqualTo(PipelineMain.FAILED);
+    assertThat(envErr).contains("--rate must be a positive number of events per second, got -1.0");
+    assertThat(fromFlag).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString()).contains("got 0.0");
+  }
+
+  @Test
+  void shouldStopWithMessageWhenConfigFileIsMissing() {
+    final int code = run(Map.of(), "topics", "--config", dir.resolve("nope.properties").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "Error: Config file "
+                + dir.resolve("nope.properties")
+                + " does not exist or is not a file.");
+  }
+
+  @Test
+  void shouldDeriveVariableNamesWhenOptionsAreNamed() {
+    assertThat(OptionDefaults.variableOf("--data-dir")).isEqualTo("PIPELINE_DATA_DIR");
+    assertThat(OptionDefaults.variableOf("--bootstrap-servers"))
+        .isEqualTo("KAFKA_BOOTSTRAP_SERVERS");
+    assertThat(OptionDefaults.variableOf("--schema-registry-url")).isEqualTo("SCHEMA_REGISTRY_URL");
+  }
+}
