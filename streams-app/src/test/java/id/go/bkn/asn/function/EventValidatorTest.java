@@ -70,7 +70,7 @@ class EventValidatorTest {
   }
 
   @Test
-  void shouldPassValidEventsOfEachKind() {
+  void shouldPassWhenEventsOfEachKindAreValid() {
     // given / when / then
     assertThat(validator.validate(enrollment().build())).isEmpty();
     assertThat(validator.validate(attendance().build())).isEmpty();
@@ -151,7 +151,7 @@ class EventValidatorTest {
   }
 
   @Test
-  void shouldAcceptOverallAtBothEnds() {
+  void shouldAcceptWhenOverallIsAtEitherEnd() {
     // given / when / then
     assertThat(validator.validate(feedback().setOverall(1).build())).isEmpty();
     assertThat(validator.validate(feedback().setOverall(5).build())).isEmpty();
@@ -173,7 +173,7 @@ class EventValidatorTest {
   }
 
   @Test
-  void shouldAcceptRecommendAtBothEnds() {
+  void shouldAcceptWhenRecommendIsAtEitherEnd() {
     // given / when / then
     assertThat(validator.validate(feedback().setRecommend(0).build())).isEmpty();
     assertThat(validator.validate(feedback().setRecommend(10).build())).isEmpty();
@@ -187,14 +187,14 @@ class EventValidatorTest {
   }
 
   @Test
-  void shouldAcceptSessionJpAtZeroAndAtTheLimit() {
+  void shouldAcceptWhenSessionJpIsZeroOrAtTheLimit() {
     // given / when / then
     assertThat(validator.validate(attendance().setSessionJp(0.0).build())).isEmpty();
     assertThat(validator.validate(attendance().setSessionJp(24.0).build())).isEmpty();
   }
 
   @Test
-  void shouldUseAConfiguredSessionJpLimit() {
+  void shouldRejectSessionJpWhenAboveAConfiguredLimit() {
     // given
     final EventValidator strict = new EventValidator(CLOCK, Duration.ofHours(1), 8.0);
 
@@ -203,7 +203,7 @@ class EventValidatorTest {
   }
 
   @Test
-  void shouldAcceptOccurredAtExactlyOneHourAheadOfTheClock() {
+  void shouldAcceptWhenOccurredAtIsExactlyOneHourAhead() {
     // given
     final Instant atLimit = NOW.plus(Duration.ofHours(1));
 
@@ -240,7 +240,7 @@ class EventValidatorTest {
   }
 
   @Test
-  void shouldUseAConfiguredClockSkew() {
+  void shouldAcceptTwoHoursAheadWhenTheConfiguredSkewIsThreeHours() {
     // given
     final EventValidator lenient = new EventValidator(CLOCK, Duration.ofHours(3), 24.0);
     final Instant twoHoursAhead = NOW.plus(Duration.ofHours(2));
@@ -253,7 +253,7 @@ class EventValidatorTest {
   }
 
   @Test
-  void shouldAcceptEventsFromLongAgo() {
+  void shouldAcceptWhenOccurredAtIsLongAgo() {
     // given a session reported a year late: lateness is the window step's concern, not validity
     final Instant longAgo = NOW.minus(Duration.ofDays(365));
 

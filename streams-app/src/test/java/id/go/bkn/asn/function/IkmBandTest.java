@@ -41,7 +41,7 @@ class IkmBandTest {
   }
 
   @Test
-  void shouldLabelBandsInBahasaIndonesia() {
+  void shouldLabelBandsInBahasaIndonesiaWhenShown() {
     // given / when / then
     assertThat(IkmBand.A.label()).isEqualTo("Sangat Baik");
     assertThat(IkmBand.B.label()).isEqualTo("Baik");
@@ -50,7 +50,7 @@ class IkmBandTest {
   }
 
   @Test
-  void shouldRefuseAnIndexThatIsNotANumber() {
+  void shouldRefuseWhenTheIndexIsNotANumber() {
     // given / when / then
     assertThatThrownBy(() -> IkmBand.of(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
   }

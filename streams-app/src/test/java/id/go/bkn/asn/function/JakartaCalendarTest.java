@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class JakartaCalendarTest {
 
   @Test
-  void shouldPutLastMillisecondBefore17UtcInThePreviousWibDay() {
+  void shouldPutInstantInPreviousWibDayWhenItIsJustBefore17Utc() {
     // given 2026-11-16 23:59:59.999 WIB
     final Instant instant = Instant.parse("2026-11-16T16:59:59.999Z");
 
@@ -27,7 +27,7 @@ class JakartaCalendarTest {
   }
 
   @Test
-  void shouldStartTheNextWibDayAt17Utc() {
+  void shouldStartTheNextWibDayWhenItIs17Utc() {
     // given 2026-11-17 00:00 WIB
     final Instant instant = Instant.parse("2026-11-16T17:00:00Z");
 
@@ -41,7 +41,7 @@ class JakartaCalendarTest {
   }
 
   @Test
-  void shouldPutSundayNightWibInTheWeekStartingTheMondayBefore() {
+  void shouldPutInstantInWeekOfMondayBeforeWhenItIsSundayNightWib() {
     // given Sunday 2026-11-22 23:59:59.999 WIB
     final Instant sundayNight = Instant.parse("2026-11-22T16:59:59.999Z");
 
@@ -57,7 +57,7 @@ class JakartaCalendarTest {
   }
 
   @Test
-  void shouldStartANewWeekAtMondayMidnightWibAlthoughItIsStillSundayInUtc() {
+  void shouldStartANewWeekWhenItIsMondayMidnightWibButSundayInUtc() {
     // given Monday 2026-11-23 00:00 WIB = Sunday 17:00Z
     final Instant mondayMidnight = Instant.parse("2026-11-22T17:00:00Z");
 
@@ -72,7 +72,7 @@ class JakartaCalendarTest {
   }
 
   @Test
-  void shouldStartTheWibYearSevenHoursBeforeTheUtcYear() {
+  void shouldBeNextYearWhenItIsNewYearWibButStillOldYearInUtc() {
     // given 2027-01-01 00:00 WIB, still 2026 in UTC, and the millisecond before it
     final Instant newYearWib = Instant.parse("2026-12-31T17:00:00Z");
     final Instant lastMillisecond = newYearWib.minusMillis(1);
@@ -92,7 +92,7 @@ class JakartaCalendarTest {
   }
 
   @Test
-  void shouldSpanTheYearBoundaryWithAWeekOfTwoYears() {
+  void shouldGiveAWeekSpanningTwoYearsWhenDecember31IsAThursday() {
     // given Thursday 2026-12-31 10:00 WIB
     final Instant instant = Instant.parse("2026-12-31T03:00:00Z");
 
@@ -107,7 +107,7 @@ class JakartaCalendarTest {
   }
 
   @Test
-  void shouldGiveZeroElapsedFractionAtNewYearWib() {
+  void shouldGiveZeroElapsedFractionWhenItIsNewYearWib() {
     // given
     final Instant newYearWib = Instant.parse("2025-12-31T17:00:00Z");
 
@@ -119,7 +119,7 @@ class JakartaCalendarTest {
   }
 
   @Test
-  void shouldGiveHalfElapsedFractionMidwayThroughTheWibYear() {
+  void shouldGiveHalfElapsedFractionWhenHalfTheWibYearPassed() {
     // given 2026 has 365 days; 182.5 days after 2026-01-01 00:00 WIB
     final Instant midway = Instant.parse("2025-12-31T17:00:00Z").plus(Duration.ofHours(365 * 12));
 
@@ -131,7 +131,7 @@ class JakartaCalendarTest {
   }
 
   @Test
-  void shouldGiveAlmostOneElapsedFractionAtTheLastMillisecondOfTheWibYear() {
+  void shouldGiveAlmostOneElapsedFractionWhenItIsTheLastMillisecondOfTheYear() {
     // given
     final Instant lastMillisecond = Instant.parse("2026-12-31T16:59:59.999Z");
 
@@ -143,7 +143,7 @@ class JakartaCalendarTest {
   }
 
   @Test
-  void shouldBuildWindowKeysFromTheWibStartDate() {
+  void shouldKeyByWibStartDateWhenUtcDateDiffers() {
     // given Tuesday 2026-11-17 06:00 WIB, still Monday in UTC
     final Instant instant = Instant.parse("2026-11-16T23:00:00Z");
 

@@ -54,7 +54,7 @@ class SatisfactionFiguresTest {
   }
 
   @Test
-  void shouldHonourAConfiguredK() {
+  void shouldSuppressWhenBelowAConfiguredK() {
     // given
     final SatisfactionStats stats = responses(5, 4);
 
@@ -67,7 +67,7 @@ class SatisfactionFiguresTest {
   }
 
   @Test
-  void shouldComputeNpsOverRespondentsWhoAnsweredRecommendOnly() {
+  void shouldComputeNpsOverAnsweredOnlyWhenSomeRespondentsSkipRecommend() {
     // given 6 responses: recommend 10, 9, 7, 3 and two that were not asked
     final SatisfactionStats stats =
         SatisfactionStats.EMPTY
@@ -87,7 +87,7 @@ class SatisfactionFiguresTest {
   }
 
   @Test
-  void shouldCountSixAsDetractorAndSevenAndEightAsPassive() {
+  void shouldCountSixAsDetractorWhenSevenAndEightArePassive() {
     // given
     final SatisfactionStats stats =
         responses(2, 3).add(3, null, 6).add(3, null, 7).add(3, null, 8).add(3, null, 0);
@@ -100,7 +100,7 @@ class SatisfactionFiguresTest {
   }
 
   @Test
-  void shouldAverageCareerRelevanceOverResponsesThatAnsweredIt() {
+  void shouldAverageCareerRelevanceOverAnsweredOnlyWhenSomeSkipIt() {
     // given 5 responses, only 2 answered career relevance (2 and 5)
     final SatisfactionStats stats = responses(3, 4).add(4, 2, null).add(4, 5, null);
 
@@ -140,7 +140,7 @@ class SatisfactionFiguresTest {
   }
 
   @Test
-  void shouldMergeTheSumsOfTwoWindows() {
+  void shouldAddEverySumWhenMergingTwoWindows() {
     // given
     final SatisfactionStats left = SatisfactionStats.EMPTY.add(5, 4, 10).add(3, null, 2);
     final SatisfactionStats right = SatisfactionStats.EMPTY.add(4, 2, null).add(2, 1, 9);
@@ -155,7 +155,7 @@ class SatisfactionFiguresTest {
   }
 
   @Test
-  void shouldAddAFeedbackEventWithoutKeepingItsComment() {
+  void shouldKeepNoCommentWhenAddingAFeedbackEvent() {
     // given
     final FeedbackEvent event =
         FeedbackEvent.newBuilder()
@@ -188,7 +188,7 @@ class SatisfactionFiguresTest {
   }
 
   @Test
-  void shouldKeepIndexAsMeanTimesTwenty() {
+  void shouldGiveIndexAsMeanTimesTwentyWhenPublished() {
     // given overall 4, 4, 4, 5, 5: mean 4.4
     final SatisfactionStats stats = responses(3, 4).add(5, null, null).add(5, null, null);
 
