@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
@@ -134,7 +135,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(final String name) {
+  private static ThreadFactory daemon(final String name) {
     return runnable -> {
       final Thread thread = new Thread(runnable, name);
       thread.setDaemon(true);
