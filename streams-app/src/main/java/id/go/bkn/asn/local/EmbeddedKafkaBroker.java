@@ -1,5 +1,6 @@
 package id.go.bkn.asn.local;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -261,14 +262,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       }
       // startup() blocks until the broker is unfenced, but not with a timeout of ours.
       final ExecutorService executor = Executors.newSingleThreadExecutor(daemon("kafka-startup"));
+      final Future<?> startup = executor.submit(server::startup);
+      executor.shutdown();
       try {
-        executor.submit(server::startup).get(startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        startup.get(startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
         return server;
       } catch (final TimeoutException e) {
-        shutdown(server);
+        abandon(server, executor);
         throw new LocalStackException(
             "Kafka broker did not come up within "
-                + startupTimeout.toSeconds()
+                + BigDecimal.valueOf(startupTimeout.toMillis(), 3)
+                    .stripTrailingZeros()
+                    .toPlainString()
                 + " s: see the log for why",
             e);
       } catch (final ExecutionException e) {
@@ -276,12 +281,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         throw new LocalStackException(
             "Kafka broker could not start: " + e.getCause().getMessage(), e.getCause());
       } catch (final InterruptedException e) {
+        abandon(server, executor);
         Thread.currentThread().interrupt();
-        shutdown(server);
         throw new LocalStackException("Interrupted while the Kafka broker was starting", e);
-      } finally {
-        executor.shutdown();
       }
+    }
+
+    /**
+     * Stops a server whose startup is still running. Kafka's shutdown() returns at once for a part
+     * that has not finished starting, which would then come up and leak; interrupting the startup
+     * is worse, as Kafka treats that as a fatal fault and halts the JVM. So the startup is given
+     * some more time to end, and the server is shut down after it.
+     */
+    private static void abandon(final KafkaRaftServer server, final ExecutorService executor) {
+      try {
+        if (!executor.awaitTermination(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+          LOG.warn(
+              "Kafka broker startup still running after {} more seconds; shutting it down anyway",
+              SHUTDOWN_TIMEOUT.toSeconds());
+        }
+      } catch (final InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      shutdown(server);
     }
 
     private static int requirePort(final int value) {

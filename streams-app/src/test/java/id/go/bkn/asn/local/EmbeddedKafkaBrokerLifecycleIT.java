@@ -2,6 +2,7 @@ package id.go.bkn.asn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -111,6 +113,26 @@ class EmbeddedKafkaBrokerLifecycleIT {
     assertThatThrownBy(() -> freePortsBroker(dataDir).start())
         .isInstanceOf(LocalStackException.class)
         .hasMessageContaining("was formatted for Kafka node id 2, not 1");
+  }
+
+  @Test
+  void shouldFailWithClearMessageAndStopWhenBrokerIsNotUpInTime() {
+    // given: a timeout no broker can meet
+    final EmbeddedKafkaBroker.Builder builder =
+        freePortsBroker(tempDir.resolve("kafka")).startupTimeout(Duration.ofMillis(1));
+
+    // when / then
+    assertThatThrownBy(builder::start)
+        .isInstanceOf(LocalStackException.class)
+        .hasMessage("Kafka broker did not come up within 0.001 s: see the log for why");
+    // A thread can outlive the latch it counted down by a moment, hence the wait.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(Thread.getAllStackTraces().keySet())
+                    .as("the half-started broker was shut down")
+                    .noneMatch(thread -> thread.getName().startsWith("kafka-1-raft-io-thread")));
   }
 
   private static EmbeddedKafkaBroker.Builder freePortsBroker(final Path dataDir) {
