@@ -26,10 +26,15 @@ public record TopicSetupResult(
 
   /** One line for a CLI or a log, e.g. {@code "3 topics created, 11 already existed"}. */
   public String summary() {
-    final String line = created.size() + " topics created, " + existing.size() + " already existed";
+    final String line =
+        topics(created.size()) + " created, " + existing.size() + " already existed";
     return mismatched.isEmpty()
         ? line
         : line + ", " + mismatched.size() + " differ from the contract";
+  }
+
+  private static String topics(final int count) {
+    return count == 1 ? "1 topic" : count + " topics";
   }
 
   /**
