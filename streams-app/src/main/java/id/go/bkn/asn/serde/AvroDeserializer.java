@@ -50,6 +50,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
   public AvroDeserializer(final SchemaRegistryClient client, final Class<T> specificType) {
     this.client = client;
     this.specificType = specificType;
+    AvroClassTrust.trustPackageOf(specificType);
   }
 
   private AvroDeserializer(final SchemaRegistryClient client, final Schema readerSchema) {
@@ -181,7 +182,18 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
     if (!specificReader) {
       return null;
     }
-    final Class<?> type = SpecificData.get().getClass(writer);
+    final Class<?> type;
+    try {
+      type = SpecificData.get().getClass(writer);
+    } catch (final SecurityException e) {
+      throw new SerializationException(
+          "specific.avro.reader is true but Avro does not trust class "
+              + writer.getFullName()
+              + " (topic "
+              + topic
+              + "): trust its package with AvroClassTrust or set specific.avro.value.type",
+          e);
+    }
     if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
       throw new SerializationException(
           "specific.avro.reader is true but no generated class "
@@ -201,6 +213,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
       if (!SpecificRecord.class.isAssignableFrom(type)) {
         throw new ConfigException(key, name, "is not a generated Avro SpecificRecord class");
       }
+      AvroClassTrust.trustPackageOf(type);
       return type;
     } catch (final ClassNotFoundException e) {
       throw new ConfigException(key, name, "class not found");

@@ -96,7 +96,7 @@ public final class AvroSerializer<T> implements Serializer<T> {
     final Target target =
         targets
             .computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
-            .computeIfAbsent(schema, s -> resolve(topic, s, data instanceof SpecificRecord));
+            .computeIfAbsent(schema, s -> resolve(topic, data));
     final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     ConfluentWireFormat.writeHeader(out, target.id());
     final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
@@ -125,7 +125,13 @@ public final class AvroSerializer<T> implements Serializer<T> {
     }
   }
 
-  private Target resolve(final String topic, final Schema schema, final boolean specific) {
+  private Target resolve(final String topic, final Object data) {
+    final boolean specific = data instanceof SpecificRecord;
+    if (specific) {
+      // The writer looks the generated class up by name through Avro's allow-list.
+      AvroClassTrust.trustPackageOf(data.getClass());
+    }
+    final Schema schema = ((GenericContainer) data).getSchema();
     final String subject = topic + (isKey ? "-key" : "-value");
     final Schema registered =
         options.removeJavaProperties() ? JavaProperties.remove(schema) : schema;
