@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -256,7 +257,7 @@ class HttpSchemaRegistryClientTest {
 
   private HttpSchemaRegistryClient stubClient(final Map<String, String> extra) {
     final Map<String, Object> props =
-        new java.util.HashMap<>(
+        new HashMap<>(
             Map.of(
                 "schema.registry.url", "http://127.0.0.1:" + stub.getAddress().getPort(),
                 "max.retries", "3",

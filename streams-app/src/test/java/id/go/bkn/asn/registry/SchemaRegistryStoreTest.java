@@ -3,6 +3,7 @@ package id.go.bkn.asn.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +108,7 @@ class SchemaRegistryStoreTest {
               }
 
               @Override
-              public void replay(final java.util.function.Consumer<SchemaLogEntry> consumer) {}
+              public void replay(final Consumer<SchemaLogEntry> consumer) {}
             });
 
     // then nothing is applied and the error says why

@@ -9,6 +9,7 @@ import id.go.bkn.asn.registry.SchemaRegistryClient;
 import id.go.bkn.asn.registry.SchemaRegistryStore;
 import id.go.bkn.asn.registry.server.SchemaRegistryServer;
 import id.go.bkn.asn.schema.FeedbackEvent;
+import id.go.bkn.asn.schema.WorkUnit;
 import id.go.bkn.asn.topics.ContractTopic;
 import java.util.Arrays;
 import java.util.Map;
@@ -150,7 +151,7 @@ class AvroSerdeRoundTripTest {
     // when
     final byte[] bytes = serializer.serialize("reference.units", unit);
     final Object read =
-        AvroSerdes.specific(id.go.bkn.asn.schema.WorkUnit.class, client)
+        AvroSerdes.specific(WorkUnit.class, client)
             .deserializer()
             .deserialize("reference.units", bytes);
 
