@@ -1,14 +1,121 @@
 package id.go.bkn.asn.app;
 
+import id.go.bkn.asn.local.LocalStack;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the local stack lands. */
-@Command(name = "demo", mixinStandardHelpOptions = true)
+/**
+ * {@code ./pipeline demo}: the whole pipeline on one machine with nothing but Java. Starts the
+ * embedded broker, the topics and the registry, prints where they are, and runs until Ctrl-C; a
+ * restart on the same data dir resumes.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run everything on this machine: a Kafka broker (KRaft), a schema registry, the topics,",
+      "the streams app and the Kota Serang simulator. Ctrl-C stops it; running it again resumes."
+    })
 final class DemoCommand implements Callable<Integer> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+
+  @Spec private CommandSpec spec;
+  @Mixin private LocalStackOptions local;
+  @Mixin private TopicOptions topicOptions;
+  @Mixin private SimulationOptions simulation;
+
+  @Option(names = "--no-simulator", description = "Start without the simulator.")
+  boolean noSimulator;
+
+  @Option(names = "--fresh", description = "Delete the data dir first and start over.")
+  boolean fresh;
+
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
+    simulation.validate();
+    final LocalStack.Settings settings = local.settings(topicOptions.settings());
+    final Path dataDir = settings.dataDir();
+    if (fresh) {
+      deleteRecursively(dataDir);
+    }
+    final boolean resumed = Files.isDirectory(dataDir.resolve("kafka"));
+    final PrintWriter out = spec.commandLine().getOut();
+    LOG.info("Starting the demo in {} ({})", dataDir, resumed ? "resuming" : "new");
+
+    final CountDownLatch stopRequested = new CountDownLatch(1);
+    final CountDownLatch stopped = new CountDownLatch(1);
+    final Thread hook =
+        new Thread(
+            () -> {
+              stopRequested.countDown();
+              awaitQuietly(stopped);
+            },
+            "demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (LocalStack stack = LocalStack.start(settings)) {
+      out.println("ASN participation demo is up (" + (resumed ? "resumed" : "new") + " data)");
+      out.println("  Kafka broker     " + stack.bootstrapServers());
+      out.println("  Schema registry  " + stack.registryUrl());
+      out.println("  Topics           " + stack.topics().summary());
+      out.println("  Data             " + dataDir);
+      out.println(
+          "  Streams app      not built yet: the participation topology comes with issue #3");
+      out.println(
+          noSimulator
+              ? "  Simulator        off (--no-simulator): feed events with ./pipeline import"
+              : "  Simulator        not built yet (issue #4): feed events with ./pipeline import");
+      out.println("Press Ctrl-C to stop.");
+      out.flush();
+      stopRequested.await();
+      out.println("Stopping ...");
+      out.flush();
+    } finally {
+      stopped.countDown();
+    }
+    out.println("Stopped.");
+    out.flush();
     return 0;
+  }
+
+  private static void awaitQuietly(final CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void deleteRecursively(final Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(DemoCommand::delete);
+    } catch (final IOException | UncheckedIOException e) {
+      throw new UserError("Cannot delete " + dir + " for --fresh: " + e.getMessage(), e);
+    }
+  }
+
+  private static void delete(final Path path) {
+    try {
+      Files.delete(path);
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,5 +1,8 @@
 package id.go.bkn.asn.app;
 
+import id.go.bkn.asn.local.LocalStackException;
+import id.go.bkn.asn.registry.server.PortInUseException;
+import id.go.bkn.asn.serde.AvroClassTrust;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,6 +23,8 @@ public final class PipelineMain {
   private PipelineMain() {}
 
   public static void main(final String[] args) {
+    // Avro 1.12 only instantiates classes it trusts; the generated records are ours.
+    AvroClassTrust.trustPackage("id.go.bkn.asn.schema");
     System.exit(execute(args, System.getenv(), stdout(), stderr()));
   }
 
@@ -75,7 +80,9 @@ public final class PipelineMain {
 
   /** One line that says what went wrong; the cause chain only where it adds something. */
   static String describe(final Exception e) {
-    if (e instanceof UserError) {
+    if (e instanceof UserError
+        || e instanceof LocalStackException
+        || e instanceof PortInUseException) {
       return e.getMessage();
     }
     final StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
