@@ -67,12 +67,29 @@ final class DemoCommand implements Callable<Integer> {
             },
             "demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      runUntilStopped(settings, resumed, stopRequested, out);
+      out.println("Stopped.");
+      out.flush();
+    } finally {
+      // Only now may the shutdown hook return and the JVM halt: everything is closed.
+      stopped.countDown();
+    }
+    return 0;
+  }
+
+  private void runUntilStopped(
+      final LocalStack.Settings settings,
+      final boolean resumed,
+      final CountDownLatch stopRequested,
+      final PrintWriter out)
+      throws InterruptedException {
     try (LocalStack stack = LocalStack.start(settings)) {
       out.println("ASN participation demo is up (" + (resumed ? "resumed" : "new") + " data)");
       out.println("  Kafka broker     " + stack.bootstrapServers());
       out.println("  Schema registry  " + stack.registryUrl());
       out.println("  Topics           " + stack.topics().summary());
-      out.println("  Data             " + dataDir);
+      out.println("  Data             " + settings.dataDir());
       out.println(
           "  Streams app      not built yet: the participation topology comes with issue #3");
       out.println(
@@ -84,12 +101,7 @@ final class DemoCommand implements Callable<Integer> {
       stopRequested.await();
       out.println("Stopping ...");
       out.flush();
-    } finally {
-      stopped.countDown();
     }
-    out.println("Stopped.");
-    out.flush();
-    return 0;
   }
 
   private static void awaitQuietly(final CountDownLatch latch) {

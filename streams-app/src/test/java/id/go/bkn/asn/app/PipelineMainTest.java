@@ -35,7 +35,9 @@ class PipelineMainTest {
     final int code = run(Map.of(), "demo", "--sped", "3");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("Unknown option: '--sped'").doesNotContain("\tat ");
+    assertThat(err.toString())
+        .contains("Unknown options: '--sped', '3'", "Possible solutions: --speed")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -110,6 +112,46 @@ class PipelineMainTest {
             "Error: Config file "
                 + dir.resolve("nope.properties")
                 + " does not exist or is not a file.");
+  }
+
+  @Test
+  void shouldRefusePortOutOfRangeWhenDemoIsStarted() {
+    final int code = run(Map.of(), "demo", "--kafka-port", "70000", "--data-dir", dir.toString());
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString().strip())
+        .isEqualTo("Error: --kafka-port must be a port number from 0 to 65535, got 70000");
+  }
+
+  @Test
+  void shouldNameTheLineWhenImportFileIsBadBeforeContactingKafka() throws Exception {
+    final Path file = dir.resolve("bad.jsonl");
+    Files.writeString(file, "{\"eventId\": \"x\"}\n");
+
+    final int code =
+        run(
+            Map.of(),
+            "import",
+            "--bootstrap-servers",
+            "127.0.0.1:1",
+            "--topic",
+            "training.enrollments",
+            file.toString());
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString().strip())
+        .isEqualTo("Error: " + file + " line 1: missing required field 'employeeId'");
+  }
+
+  @Test
+  void shouldRefuseImportWhenTopicIsNotInTheContract() throws Exception {
+    final Path file = dir.resolve("x.jsonl");
+    Files.writeString(file, "{}\n");
+
+    final int code = run(Map.of(), "import", "--topic", "training.attendence", file.toString());
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString()).contains("Unknown topic 'training.attendence'");
   }
 
   @Test

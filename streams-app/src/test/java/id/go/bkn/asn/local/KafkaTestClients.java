@@ -32,8 +32,12 @@ public final class KafkaTestClients {
   private KafkaTestClients() {}
 
   public static Admin admin(final EmbeddedKafkaBroker broker) {
-    return Admin.create(
-        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+    return admin(broker.bootstrapServers());
+  }
+
+  /** An admin client of the cluster at {@code bootstrapServers}. */
+  public static Admin admin(final String bootstrapServers) {
+    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
   }
 
   /** An idempotent producer of string keys and values. */
