@@ -1,0 +1,321 @@
+package id.go.bkn.asn.simulator;
+
+import id.go.bkn.asn.schema.AttendanceEvent;
+import id.go.bkn.asn.schema.Employee;
+import id.go.bkn.asn.schema.EnrollmentEvent;
+import id.go.bkn.asn.schema.FeedbackEvent;
+import id.go.bkn.asn.schema.TrainingProgram;
+import id.go.bkn.asn.schema.WorkUnit;
+import id.go.bkn.asn.topics.ContractTopic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * A sink decorator that passes every clean record through and, after each clean training event,
+ * adds bad input on purpose at the configured rates, from its own random stream and with its own
+ * event ids ({@code sim-<seed>-x<n>}), so switching it on never changes the clean records. Per
+ * kind: undecodable bytes (half random bytes, half a real event in Avro's single-object encoding,
+ * whose first byte 0xC3 is a wrong magic byte for the Confluent format), an out-of-range copy
+ * (negative sessionJp, overall outside 1-5), the same event again, a copy reported 3-28 days late,
+ * and a copy for an employee not in the roster. Typed bad records go through the sink's ordinary
+ * methods, as they would arrive from a faulty source; all but the late copies keep the stream's
+ * time order.
+ */
+public final class BadInputInjector implements SimulationSink {
+
+  /** Kind of {@link SimulationSink#badRecord}: random bytes. */
+  public static final String RANDOM_BYTES = "RANDOM_BYTES";
+
+  /** Kind of {@link SimulationSink#badRecord}: an Avro single-object encoding (magic 0xC3). */
+  public static final String WRONG_MAGIC_BYTE = "WRONG_MAGIC_BYTE";
+
+  /** Late copies are at least this far in the past: beyond the 48 h grace. */
+  public static final Duration MIN_LATENESS = Duration.ofDays(3);
+
+  /** Late copies are at most this far in the past. */
+  public static final Duration MAX_LATENESS = Duration.ofDays(28);
+
+  private static final BadInputKind[] KINDS = BadInputKind.values();
+  private static final int[] BAD_OVERALL = {0, 6, 7, 10};
+
+  private final BadInputRates rates;
+  private final SimulationSink downstream;
+  private final SplittableRandom rng;
+  private final EventIds ids;
+  private final Set<String> roster;
+  private final long[] counts = new long[KINDS.length];
+  private long clean;
+
+  /**
+   * An injector in front of a sink.
+   *
+   * @param rates how often to add each kind
+   * @param seed the simulation's seed
+   * @param reference the city, whose roster unknown employees must avoid
+   * @param downstream where clean and bad records go
+   */
+  public BadInputInjector(
+      final BadInputRates rates,
+      final long seed,
+      final KotaSerangReference reference,
+      final SimulationSink downstream) {
+    this.rates = Objects.requireNonNull(rates, "rates");
+    this.downstream = Objects.requireNonNull(downstream, "downstream");
+    this.rng = Seeds.random(seed, Seeds.BAD_INPUT, 0);
+    this.ids = new EventIds(seed, 'x');
+    this.roster = Set.of(reference.employeeIds());
+  }
+
+  /** What was added so far. */
+  public BadInputCounts counts() {
+    return new BadInputCounts(
+        clean,
+        counts[BadInputKind.UNDECODABLE.ordinal()],
+        counts[BadInputKind.OUT_OF_RANGE.ordinal()],
+        counts[BadInputKind.DUPLICATE.ordinal()],
+        counts[BadInputKind.LATE.ordinal()],
+        counts[BadInputKind.UNKNOWN_EMPLOYEE.ordinal()]);
+  }
+
+  @Override
+  public void unit(final WorkUnit unit) {
+    downstream.unit(unit);
+  }
+
+  @Override
+  public void employee(final Employee employee) {
+    downstream.employee(employee);
+  }
+
+  @Override
+  public void program(final TrainingProgram program) {
+    downstream.program(program);
+  }
+
+  @Override
+  public void enrollment(final EnrollmentEvent event) {
+    downstream.enrollment(event);
+    clean++;
+    for (final BadInputKind kind : KINDS) {
+      if (rng.nextDouble() < rates.rate(kind)) {
+        counts[kind.ordinal()]++;
+        switch (kind) {
+          case UNDECODABLE ->
+              undecodable(ContractTopic.ENROLLMENTS, event.getEmployeeId(), bytes(event));
+          case OUT_OF_RANGE ->
+              // Enrolments have no numeric field: the faulty source sends a rating of 7 instead.
+              downstream.feedback(
+                  new FeedbackEvent(
+                      ids.next(),
+                      event.getEmployeeId(),
+                      event.getProgramId(),
+                      event.getRunId(),
+                      7,
+                      null,
+                      null,
+                      null,
+                      event.getOccurredAt(),
+                      event.getSource()));
+          case DUPLICATE -> downstream.enrollment(event);
+          case LATE ->
+              downstream.enrollment(
+                  copy(event, event.getEmployeeId(), lateTime(event.getOccurredAt())));
+          case UNKNOWN_EMPLOYEE ->
+              downstream.enrollment(copy(event, unknownEmployeeId(), event.getOccurredAt()));
+          default -> throw new IllegalStateException("unknown kind " + kind);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void attendance(final AttendanceEvent event) {
+    downstream.attendance(event);
+    clean++;
+    for (final BadInputKind kind : KINDS) {
+      if (rng.nextDouble() < rates.rate(kind)) {
+        counts[kind.ordinal()]++;
+        switch (kind) {
+          case UNDECODABLE ->
+              undecodable(ContractTopic.ATTENDANCE, event.getEmployeeId(), bytes(event));
+          case OUT_OF_RANGE ->
+              downstream.attendance(
+                  copy(
+                      event,
+                      event.getEmployeeId(),
+                      -Math.max(1.0, event.getSessionJp()),
+                      event.getOccurredAt()));
+          case DUPLICATE -> downstream.attendance(event);
+          case LATE ->
+              downstream.attendance(
+                  copy(
+                      event,
+                      event.getEmployeeId(),
+                      event.getSessionJp(),
+                      lateTime(event.getOccurredAt())));
+          case UNKNOWN_EMPLOYEE ->
+              downstream.attendance(
+                  copy(event, unknownEmployeeId(), event.getSessionJp(), event.getOccurredAt()));
+          default -> throw new IllegalStateException("unknown kind " + kind);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void feedback(final FeedbackEvent event) {
+    downstream.feedback(event);
+    clean++;
+    for (final BadInputKind kind : KINDS) {
+      if (rng.nextDouble() < rates.rate(kind)) {
+        counts[kind.ordinal()]++;
+        switch (kind) {
+          case UNDECODABLE -> {
+            final String key =
+                event.getEmployeeId() != null ? event.getEmployeeId() : event.getProgramId();
+            undecodable(ContractTopic.FEEDBACK, key, bytes(event));
+          }
+          case OUT_OF_RANGE ->
+              downstream.feedback(
+                  copy(
+                      event,
+                      event.getEmployeeId(),
+                      BAD_OVERALL[rng.nextInt(BAD_OVERALL.length)],
+                      event.getOccurredAt()));
+          case DUPLICATE -> downstream.feedback(event);
+          case LATE ->
+              downstream.feedback(
+                  copy(
+                      event,
+                      event.getEmployeeId(),
+                      event.getOverall(),
+                      lateTime(event.getOccurredAt())));
+          case UNKNOWN_EMPLOYEE ->
+              downstream.feedback(
+                  copy(event, unknownEmployeeId(), event.getOverall(), event.getOccurredAt()));
+          default -> throw new IllegalStateException("unknown kind " + kind);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void badRecord(
+      final String topic, final String key, final byte[] value, final String kind) {
+    downstream.badRecord(topic, key, value, kind);
+  }
+
+  private void undecodable(final ContractTopic topic, final String key, final ByteBuffer encoded) {
+    if (rng.nextBoolean()) {
+      final byte[] noise = new byte[1 + rng.nextInt(64)];
+      for (int i = 0; i < noise.length; i++) {
+        noise[i] = (byte) rng.nextInt(256);
+      }
+      downstream.badRecord(topic.topicName(), key, noise, RANDOM_BYTES);
+    } else {
+      final byte[] value = new byte[encoded.remaining()];
+      encoded.get(value);
+      downstream.badRecord(topic.topicName(), key, value, WRONG_MAGIC_BYTE);
+    }
+  }
+
+  private Instant lateTime(final Instant occurredAt) {
+    final long min = MIN_LATENESS.toMillis();
+    return occurredAt.minusMillis(min + rng.nextLong(MAX_LATENESS.toMillis() - min));
+  }
+
+  /** A NIP-shaped id that is valid by the layout but belongs to nobody in the roster. */
+  private String unknownEmployeeId() {
+    while (true) {
+      final LocalDate birth = LocalDate.of(1965 + rng.nextInt(35), 1, 1).plusDays(rng.nextInt(365));
+      final YearMonth appointment =
+          YearMonth.of(birth.getYear() + 20 + rng.nextInt(5), 1 + rng.nextInt(12));
+      final String id =
+          new Nip(birth, appointment, 1 + rng.nextInt(2), 1 + rng.nextInt(999)).toString();
+      if (!roster.contains(id)) {
+        return id;
+      }
+    }
+  }
+
+  // Copies through the constructors: Avro's newBuilder(record) deep-copies enums by loading their
+  // classes by name, which Avro 1.12's ClassSecurityValidator refuses for untrusted packages.
+  private EnrollmentEvent copy(
+      final EnrollmentEvent event, final String employeeId, final Instant occurredAt) {
+    return new EnrollmentEvent(
+        ids.next(),
+        employeeId,
+        event.getProgramId(),
+        event.getRunId(),
+        event.getAction(),
+        occurredAt,
+        event.getSource());
+  }
+
+  private AttendanceEvent copy(
+      final AttendanceEvent event,
+      final String employeeId,
+      final double sessionJp,
+      final Instant occurredAt) {
+    return new AttendanceEvent(
+        ids.next(),
+        employeeId,
+        event.getProgramId(),
+        event.getRunId(),
+        event.getSessionId(),
+        event.getStatus(),
+        sessionJp,
+        occurredAt,
+        event.getSource());
+  }
+
+  private FeedbackEvent copy(
+      final FeedbackEvent event,
+      final String employeeId,
+      final int overall,
+      final Instant occurredAt) {
+    return new FeedbackEvent(
+        ids.next(),
+        employeeId,
+        event.getProgramId(),
+        event.getRunId(),
+        overall,
+        event.getCareerRelevance(),
+        event.getRecommend(),
+        event.getComment(),
+        occurredAt,
+        event.getSource());
+  }
+
+  private static ByteBuffer bytes(final EnrollmentEvent event) {
+    try {
+      return event.toByteBuffer();
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ByteBuffer bytes(final AttendanceEvent event) {
+    try {
+      return event.toByteBuffer();
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ByteBuffer bytes(final FeedbackEvent event) {
+    try {
+      return event.toByteBuffer();
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
