@@ -1,0 +1,125 @@
+package id.go.bkn.asn.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the participation topology is told, validated once at start-up (CONTRACT.md section 5; the
+ * defaults come from there and from reference/DOMAIN.md). Immutable.
+ *
+ * @param dayGrace how long after its end a DAY window still takes events (48 h)
+ * @param weekGrace the same for WEEK windows (48 h)
+ * @param yearGrace the same for the calendar YEAR of JP progress (48 h)
+ * @param dedupHorizon how long an eventId is remembered to drop duplicates (7 days)
+ * @param maxClockSkew how far ahead of the wall clock occurredAt may be (1 h)
+ * @param maxSessionJp the largest credible sessionJp (24)
+ * @param minResponses k: fewer feedback responses suppress every satisfaction figure (5)
+ * @param targetJp the yearly JP target per employee (20)
+ * @param idleTimeout a stage that has seen no event for this long lets the wall clock close its
+ *     windows (5 min)
+ * @param emitInterval how often PROVISIONAL records of changed windows are written (5 s, wall
+ *     clock)
+ * @param treePartitions partitions of the internal topic keyed by tree (6)
+ * @param programPartitions partitions of the internal topic keyed by programme (6)
+ * @param alerts the alert rules' thresholds
+ */
+public record TopologySettings(
+    Duration dayGrace,
+    Duration weekGrace,
+    Duration yearGrace,
+    Duration dedupHorizon,
+    Duration maxClockSkew,
+    double maxSessionJp,
+    int minResponses,
+    double targetJp,
+    Duration idleTimeout,
+    Duration emitInterval,
+    int treePartitions,
+    int programPartitions,
+    AlertThresholds alerts) {
+
+  /** The contract's defaults. */
+  public static final TopologySettings DEFAULTS =
+      new TopologySettings(
+          Duration.ofHours(48),
+          Duration.ofHours(48),
+          Duration.ofHours(48),
+          Duration.ofDays(7),
+          Duration.ofHours(1),
+          24,
+          5,
+          20,
+          Duration.ofMinutes(5),
+          Duration.ofSeconds(5),
+          6,
+          6,
+          AlertThresholds.DEFAULTS);
+
+  public TopologySettings {
+    requirePositive(dayGrace, "dayGrace", true);
+    requirePositive(weekGrace, "weekGrace", true);
+    requirePositive(yearGrace, "yearGrace", true);
+    requirePositive(dedupHorizon, "dedupHorizon", false);
+    requirePositive(maxClockSkew, "maxClockSkew", true);
+    requirePositive(idleTimeout, "idleTimeout", false);
+    requirePositive(emitInterval, "emitInterval", false);
+    if (!(maxSessionJp > 0)) {
+      throw new IllegalArgumentException("maxSessionJp must be positive, got " + maxSessionJp);
+    }
+    if (minResponses < 1) {
+      throw new IllegalArgumentException("minResponses must be at least 1, got " + minResponses);
+    }
+    if (!(targetJp > 0)) {
+      throw new IllegalArgumentException("targetJp must be positive, got " + targetJp);
+    }
+    if (treePartitions < 1 || programPartitions < 1) {
+      throw new IllegalArgumentException("internal topics need at least 1 partition");
+    }
+    Objects.requireNonNull(alerts, "alerts");
+  }
+
+  /** A copy with another grace for every window size. */
+  public TopologySettings withGrace(final Duration grace) {
+    return new TopologySettings(
+        grace,
+        grace,
+        grace,
+        dedupHorizon,
+        maxClockSkew,
+        maxSessionJp,
+        minResponses,
+        targetJp,
+        idleTimeout,
+        emitInterval,
+        treePartitions,
+        programPartitions,
+        alerts);
+  }
+
+  /** A copy with another number of partitions for both internal topics. */
+  public TopologySettings withInternalPartitions(final int partitions) {
+    return new TopologySettings(
+        dayGrace,
+        weekGrace,
+        yearGrace,
+        dedupHorizon,
+        maxClockSkew,
+        maxSessionJp,
+        minResponses,
+        targetJp,
+        idleTimeout,
+        emitInterval,
+        partitions,
+        partitions,
+        alerts);
+  }
+
+  private static void requirePositive(
+      final Duration value, final String name, final boolean zeroAllowed) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || (!zeroAllowed && value.isZero())) {
+      throw new IllegalArgumentException(
+          name + " must be " + (zeroAllowed ? "zero or more" : "positive") + ", got " + value);
+    }
+  }
+}
