@@ -6,6 +6,9 @@ import picocli.CommandLine.Option;
 /** The simulator's options, shared by {@code demo} and {@code simulate}. */
 final class SimulationOptions {
 
+  /** The calendar of the contract: Asia/Jakarta (WIB). */
+  static final java.time.ZoneId WIB = java.time.ZoneId.of("Asia/Jakarta");
+
   @Option(
       names = "--rate",
       paramLabel = "N",
@@ -43,7 +46,7 @@ final class SimulationOptions {
     if (!(speed >= 1) || Double.isInfinite(speed)) {
       throw new UserError("--speed must be 1 or more, got " + speed);
     }
-    if (from != null && from.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")))) {
+    if (from != null && from.isAfter(LocalDate.now(WIB))) {
       throw new UserError("--from must not be in the future, got " + from);
     }
   }
