@@ -54,37 +54,42 @@ final class IngestStage {
    */
   KStream<String, TreeMessage> build(final StreamsBuilder builder) {
     addStores(builder);
-    final KStream<String, TreeMessage> rosterChanges = rosterChanges(builder);
-    final KStream<String, IngestResult> events =
+    final KStream<String, IngestResult> enrollments =
         ingest(
-                builder,
-                "enrollments",
-                context.topics().enrollments(),
-                context.serdes().enrollment(),
-                new EnrollmentKind())
-            .merge(
-                ingest(
-                    builder,
-                    "attendance",
-                    context.topics().attendance(),
-                    context.serdes().attendance(),
-                    new AttendanceKind()),
-                Named.as("events-merge-attendance"))
-            .merge(
-                ingest(
-                    builder,
-                    "feedback",
-                    context.topics().feedback(),
-                    context.serdes().feedback(),
-                    new FeedbackKind()),
-                Named.as("events-merge-feedback"));
-    return setAsideRejected(events)
-        .merge(rosterChanges, Named.as("tree-merge-roster"))
-        .repartition(
-            Repartitioned.<String, TreeMessage>as(TREE_TOPIC)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(context.serdes().treeMessage())
-                .withNumberOfPartitions(context.settings().treePartitions()));
+            builder,
+            "enrollments",
+            context.topics().enrollments(),
+            context.serdes().enrollment(),
+            new EnrollmentKind());
+    final KStream<String, IngestResult> attendance =
+        ingest(
+            builder,
+            "attendance",
+            context.topics().attendance(),
+            context.serdes().attendance(),
+            new AttendanceKind());
+    final KStream<String, IngestResult> feedback =
+        ingest(
+            builder,
+            "feedback",
+            context.topics().feedback(),
+            context.serdes().feedback(),
+            new FeedbackKind());
+    final KStream<String, TreeMessage> accepted =
+        setAsideRejected(
+            enrollments
+                .merge(attendance, Named.as("events-merge-attendance"))
+                .merge(feedback, Named.as("events-merge-feedback")));
+    return byTree(accepted.merge(rosterChanges(builder), Named.as("tree-merge-roster")));
+  }
+
+  /** Everything on to the tree stage, keyed by root unit (anonymous feedback: programme). */
+  private KStream<String, TreeMessage> byTree(final KStream<String, TreeMessage> messages) {
+    return messages.repartition(
+        Repartitioned.<String, TreeMessage>as(TREE_TOPIC)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(context.serdes().treeMessage())
+            .withNumberOfPartitions(context.settings().treePartitions()));
   }
 
   private void addStores(final StreamsBuilder builder) {
