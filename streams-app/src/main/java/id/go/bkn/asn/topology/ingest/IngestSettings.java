@@ -35,10 +35,4 @@ public record IngestSettings(
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(unitsStore, "unitsStore");
   }
-
-  /** The same settings for another input topic. */
-  public IngestSettings forTopic(final String otherTopic) {
-    return new IngestSettings(
-        otherTopic, clock, maxClockSkew, maxSessionJp, dedupHorizon, events, unitsStore);
-  }
 }
