@@ -1,11 +1,46 @@
 package id.go.bkn.asn.topology;
 
+import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.internal.TreeMessage;
+import id.go.bkn.asn.serde.Decoded;
+import id.go.bkn.asn.topology.ingest.AttendanceKind;
+import id.go.bkn.asn.topology.ingest.EffectiveFromExtractor;
+import id.go.bkn.asn.topology.ingest.EnrollmentKind;
+import id.go.bkn.asn.topology.ingest.EventKind;
+import id.go.bkn.asn.topology.ingest.FeedbackKind;
+import id.go.bkn.asn.topology.ingest.IngestEventProcessor;
+import id.go.bkn.asn.topology.ingest.IngestResult;
+import id.go.bkn.asn.topology.ingest.IngestSettings;
+import id.go.bkn.asn.topology.ingest.IngestStores;
+import id.go.bkn.asn.topology.ingest.OccurredAtExtractor;
+import id.go.bkn.asn.topology.ingest.RosterProcessor;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
-/** Stage 1, by employee. Being written (issue #3); see docs/design/topology.md. */
+/**
+ * Stage 1, partitioned like its inputs, by employee (docs/design/topology.md). Reads {@code
+ * training.enrollments}, {@code training.attendance} and {@code training.feedback} (keyed by
+ * employeeId; anonymous feedback by programId) and the co-partitioned roster {@code
+ * reference.employees}, kept in the versioned store {@code roster}. Each event is validated,
+ * dropped if its eventId was accepted within the de-duplication horizon (store {@code dedup}), and
+ * attributed to its employee's unit as of occurredAt; refused events go to {@code
+ * training.dead-letters} with their original key and bytes and headers saying why (records that do
+ * not decode get there through Kafka's own dead-letter queue, see {@code
+ * ingest.IngestStreamsConfig}). Accepted events and roster changes leave through the internal topic
+ * {@code asn-tree}, keyed by the root unit of their tree (anonymous feedback: by programme).
+ */
 final class IngestStage {
+
+  /** The repartition of the stage's output by tree: topic {@code <app>-asn-tree-repartition}. */
+  static final String TREE_TOPIC = "asn-tree";
 
   private final TopologyContext context;
 
@@ -18,6 +53,111 @@ final class IngestStage {
    * changes repartitioned by tree (internal topic {@code asn-tree}).
    */
   KStream<String, TreeMessage> build(final StreamsBuilder builder) {
-    throw new UnsupportedOperationException("ingest stage not written yet: " + context.topics());
+    addStores(builder);
+    final KStream<String, IngestResult> enrollments =
+        ingest(
+            builder,
+            "enrollments",
+            context.topics().enrollments(),
+            context.serdes().enrollment(),
+            new EnrollmentKind());
+    final KStream<String, IngestResult> attendance =
+        ingest(
+            builder,
+            "attendance",
+            context.topics().attendance(),
+            context.serdes().attendance(),
+            new AttendanceKind());
+    final KStream<String, IngestResult> feedback =
+        ingest(
+            builder,
+            "feedback",
+            context.topics().feedback(),
+            context.serdes().feedback(),
+            new FeedbackKind());
+    final KStream<String, TreeMessage> accepted =
+        setAsideRejected(
+            enrollments
+                .merge(attendance, Named.as("events-merge-attendance"))
+                .merge(feedback, Named.as("events-merge-feedback")));
+    return byTree(accepted.merge(rosterChanges(builder), Named.as("tree-merge-roster")));
+  }
+
+  /** Everything on to the tree stage, keyed by root unit (anonymous feedback: programme). */
+  private KStream<String, TreeMessage> byTree(final KStream<String, TreeMessage> messages) {
+    return messages.repartition(
+        Repartitioned.<String, TreeMessage>as(TREE_TOPIC)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(context.serdes().treeMessage())
+            .withNumberOfPartitions(context.settings().treePartitions()));
+  }
+
+  private void addStores(final StreamsBuilder builder) {
+    builder.addStateStore(IngestStores.roster(context.serdes().employee()));
+    builder.addStateStore(IngestStores.dedup(context.settings().dedupHorizon()));
+  }
+
+  /** The roster into the versioned store; its changes on, keyed by tree. */
+  private KStream<String, TreeMessage> rosterChanges(final StreamsBuilder builder) {
+    return builder.stream(
+            context.topics().employees(),
+            Consumed.with(Serdes.String(), context.serdes().employee())
+                .withTimestampExtractor(new EffectiveFromExtractor())
+                .withName("employees-source"))
+        .process(
+            () -> new RosterProcessor(TopologyContext.UNITS_STORE),
+            Named.as("roster-update"),
+            IngestStores.ROSTER);
+  }
+
+  /** One input topic validated, de-duplicated and attributed. */
+  private <T> KStream<String, IngestResult> ingest(
+      final StreamsBuilder builder,
+      final String name,
+      final String topic,
+      final Serde<Decoded<T>> serde,
+      final EventKind<T> kind) {
+    final IngestSettings settings = settings(topic);
+    return builder.stream(
+            topic,
+            Consumed.with(Serdes.String(), serde)
+                .withTimestampExtractor(new OccurredAtExtractor<>(kind))
+                .withName(name + "-source"))
+        .process(
+            () -> new IngestEventProcessor<>(kind, settings),
+            Named.as(name + "-ingest"),
+            IngestStores.ROSTER,
+            IngestStores.DEDUP);
+  }
+
+  /** Dead letters to their topic with the original key and bytes; the accepted messages on. */
+  private KStream<String, TreeMessage> setAsideRejected(
+      final KStream<String, IngestResult> events) {
+    final Map<String, KStream<String, IngestResult>> routes =
+        events
+            .split(Named.as("ingest-"))
+            .branch((key, result) -> result.isDeadLetter(), Branched.as("rejected"))
+            .defaultBranch(Branched.as("accepted"));
+    routes
+        .get("ingest-rejected")
+        .mapValues(IngestResult::deadLetter, Named.as("rejected-original-bytes"))
+        .to(
+            context.topics().deadLetters(),
+            Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letters-sink"));
+    return routes
+        .get("ingest-accepted")
+        .mapValues(IngestResult::accepted, Named.as("accepted-message"));
+  }
+
+  private IngestSettings settings(final String topic) {
+    final TopologySettings settings = context.settings();
+    return new IngestSettings(
+        topic,
+        context.clock(),
+        settings.maxClockSkew(),
+        settings.maxSessionJp(),
+        settings.dedupHorizon(),
+        context.events(),
+        TopologyContext.UNITS_STORE);
   }
 }

@@ -1,0 +1,179 @@
+package id.go.bkn.asn.topology.ingest;
+
+import id.go.bkn.asn.function.DeadLetterReason;
+import id.go.bkn.asn.function.EventValidator;
+import id.go.bkn.asn.function.Rejection;
+import id.go.bkn.asn.internal.TreeMessage;
+import id.go.bkn.asn.metrics.PipelineEvents;
+import id.go.bkn.asn.metrics.PipelineEvents.Outcome;
+import id.go.bkn.asn.schema.Employee;
+import id.go.bkn.asn.schema.WorkUnit;
+import id.go.bkn.asn.serde.Decoded;
+import id.go.bkn.asn.topology.UnitHierarchy;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.apache.kafka.streams.state.VersionedRecord;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Ingests the decoded events of one input topic: validate, drop duplicates, attribute to the
+ * employee's unit as of occurredAt, and forward either a {@link TreeMessage} keyed by the root of
+ * that unit's tree (anonymous feedback: by programme) or the original bytes as a dead letter
+ * (INVALID_FIELD, FUTURE_TIMESTAMP, UNKNOWN_EMPLOYEE) keyed by the original key, with headers that
+ * say why and where it came from. Per event: at most one window-store fetch and put and one
+ * versioned get; no scans.
+ *
+ * @param <T> the generated record type of the input topic
+ */
+public final class IngestEventProcessor<T>
+    implements Processor<String, Decoded<T>, String, IngestResult> {
+
+  private final EventKind<T> kind;
+  private final String configuredTopic;
+  private final Clock clock;
+  private final EventValidator validator;
+  private final long horizonMillis;
+  private final PipelineEvents events;
+  private final String unitsStore;
+
+  private ProcessorContext<String, IngestResult> context;
+  private VersionedKeyValueStore<String, Employee> roster;
+  private WindowStore<String, Long> dedup;
+  private UnitHierarchy hierarchy;
+
+  /**
+   * A processor.
+   *
+   * @param kind the event kind of the input topic
+   * @param settings what the processor is told (topic, clock, limits, metrics)
+   */
+  public IngestEventProcessor(final EventKind<T> kind, final IngestSettings settings) {
+    this.kind = kind;
+    this.configuredTopic = settings.topic();
+    this.clock = settings.clock();
+    this.validator =
+        new EventValidator(settings.clock(), settings.maxClockSkew(), settings.maxSessionJp());
+    this.horizonMillis = settings.dedupHorizon().toMillis();
+    this.events = settings.events();
+    this.unitsStore = settings.unitsStore();
+  }
+
+  @Override
+  public void init(final ProcessorContext<String, IngestResult> context) {
+    this.context = context;
+    this.roster = context.getStateStore(IngestStores.ROSTER);
+    this.dedup = context.getStateStore(IngestStores.DEDUP);
+    final KeyValueStore<String, WorkUnit> units = context.getStateStore(unitsStore);
+    this.hierarchy = new UnitHierarchy(units::get);
+  }
+
+  @Override
+  public void process(final Record<String, Decoded<T>> record) {
+    if (record.value() == null) {
+      // A tombstone on an event topic is not an event: nothing to count or set aside.
+      return;
+    }
+    final T event = record.value().value();
+    final Optional<Rejection> invalid = kind.validate(validator, event);
+    if (invalid.isPresent()) {
+      deadLetter(record, invalid.get());
+      return;
+    }
+    final Instant occurredAt = kind.occurredAt(event);
+    final String eventId = kind.eventId(event);
+    if (seen(eventId, occurredAt.toEpochMilli())) {
+      events.count(sourceTopic(), Outcome.DUPLICATE);
+      return;
+    }
+    final TreeMessage.Builder message = message(record, event, occurredAt);
+    final String employeeId = kind.employeeId(event);
+    final String key;
+    if (employeeId == null) {
+      key = kind.programId(event);
+    } else {
+      final VersionedRecord<Employee> version = roster.get(employeeId, occurredAt.toEpochMilli());
+      if (version == null || !version.value().getActive()) {
+        deadLetter(record, unknownEmployee(version, occurredAt));
+        return;
+      }
+      final String unitId = version.value().getUnitId();
+      key = hierarchy.rootOf(unitId);
+      message.setUnitId(unitId).setRootUnitId(key);
+    }
+    // Remembered only once accepted, so an event refused for an unknown employee can be replayed
+    // from the dead letters after the roster is fixed.
+    dedup.put(eventId, clock.millis(), occurredAt.toEpochMilli());
+    context.forward(record.withKey(key).withValue(IngestResult.accepted(message.build())));
+    events.count(sourceTopic(), Outcome.ACCEPTED);
+    events.delay(Duration.between(occurredAt, clock.instant()));
+  }
+
+  private boolean seen(final String eventId, final long occurredAt) {
+    try (WindowStoreIterator<Long> earlier =
+        dedup.fetch(eventId, Math.max(0L, occurredAt - horizonMillis), saturatedAdd(occurredAt))) {
+      return earlier.hasNext();
+    }
+  }
+
+  private long saturatedAdd(final long occurredAt) {
+    final long sum = occurredAt + horizonMillis;
+    return sum < occurredAt ? Long.MAX_VALUE : sum;
+  }
+
+  private TreeMessage.Builder message(
+      final Record<String, Decoded<T>> record, final T event, final Instant occurredAt) {
+    final TreeMessage.Builder message =
+        TreeMessage.newBuilder()
+            .setKind(kind.kind())
+            .setEventId(kind.eventId(event))
+            .setEmployeeId(kind.employeeId(event))
+            .setProgramId(kind.programId(event))
+            .setOccurredAt(occurredAt)
+            .setSourceTopic(sourceTopic())
+            .setOriginalKey(
+                record.key() == null
+                    ? null
+                    : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
+            .setOriginalValue(ByteBuffer.wrap(record.value().original()));
+    kind.copyFields(event, message);
+    return message;
+  }
+
+  private static Rejection unknownEmployee(
+      final VersionedRecord<Employee> version, final Instant occurredAt) {
+    // Names no employee: the header goes wherever the dead letters go.
+    final String detail =
+        version == null
+            ? "employee has no roster entry as of occurredAt " + occurredAt
+            : "employee is inactive in the roster as of occurredAt " + occurredAt;
+    return new Rejection(DeadLetterReason.UNKNOWN_EMPLOYEE, detail);
+  }
+
+  private void deadLetter(final Record<String, Decoded<T>> record, final Rejection rejection) {
+    final Optional<RecordMetadata> metadata = context.recordMetadata();
+    final String topic = sourceTopic();
+    final int partition = metadata.map(RecordMetadata::partition).orElse(-1);
+    final long offset = metadata.map(RecordMetadata::offset).orElse(-1L);
+    context.forward(
+        record
+            .withValue(IngestResult.deadLetter(record.value().original()))
+            .withHeaders(
+                RejectionHeaders.of(record.headers(), rejection, topic, partition, offset)));
+    events.count(topic, Outcome.DEAD_LETTER);
+  }
+
+  private String sourceTopic() {
+    return context.recordMetadata().map(RecordMetadata::topic).orElse(configuredTopic);
+  }
+}

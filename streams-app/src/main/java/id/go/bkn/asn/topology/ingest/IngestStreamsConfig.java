@@ -1,0 +1,43 @@
+package id.go.bkn.asn.topology.ingest;
+
+import id.go.bkn.asn.metrics.PipelineEvents;
+import id.go.bkn.asn.topology.TopicNames;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams properties the ingest stage relies on, for the app to merge into its
+ * StreamsConfig: the dead-letter topic of KIP-1034 ({@code training.dead-letters}) and {@link
+ * DeadLetterDeserializationHandler} as the deserialization handler, so a record that does not
+ * decode is set aside instead of stopping the app; optionally the {@link PipelineEvents} that
+ * handler counts on, under {@link #PIPELINE_EVENTS_CONFIG} (an object, not a string: Kafka hands
+ * the original config values to the handler's configure). The stage needs no topology optimization;
+ * whatever the app sets, no source topic is reused as a changelog, because the roster store is
+ * written by a processor and not built from a KTable source.
+ */
+public final class IngestStreamsConfig {
+
+  /** Config key under which the app passes its {@link PipelineEvents} to the handler. */
+  public static final String PIPELINE_EVENTS_CONFIG = "asn.pipeline.events";
+
+  private IngestStreamsConfig() {}
+
+  /** The properties, without metrics for the deserialization handler. */
+  public static Map<String, Object> properties(final TopicNames topics) {
+    final Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
+    properties.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterDeserializationHandler.class);
+    return properties;
+  }
+
+  /** The properties, with the metrics the deserialization handler counts DEAD_LETTER on. */
+  public static Map<String, Object> properties(
+      final TopicNames topics, final PipelineEvents events) {
+    final Map<String, Object> properties = properties(topics);
+    properties.put(PIPELINE_EVENTS_CONFIG, events);
+    return properties;
+  }
+}

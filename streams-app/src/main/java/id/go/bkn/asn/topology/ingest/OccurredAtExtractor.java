@@ -1,0 +1,34 @@
+package id.go.bkn.asn.topology.ingest;
+
+import id.go.bkn.asn.serde.Decoded;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.processor.TimestampExtractor;
+
+/**
+ * Event time of a training event: its occurredAt. A value without a usable occurredAt (a tombstone,
+ * a time before 1970) keeps the record's own timestamp instead, because Kafka Streams drops records
+ * with a negative timestamp silently and such a record must still reach the validator or be ignored
+ * on purpose.
+ *
+ * @param <T> the generated record type inside {@link Decoded}
+ */
+public final class OccurredAtExtractor<T> implements TimestampExtractor {
+
+  private final EventKind<T> kind;
+
+  public OccurredAtExtractor(final EventKind<T> kind) {
+    this.kind = kind;
+  }
+
+  @Override
+  public long extract(final ConsumerRecord<Object, Object> record, final long partitionTime) {
+    if (record.value() instanceof Decoded<?> decoded && kind.type().isInstance(decoded.value())) {
+      final Instant occurredAt = kind.occurredAt(kind.type().cast(decoded.value()));
+      if (occurredAt != null && occurredAt.toEpochMilli() >= 0) {
+        return occurredAt.toEpochMilli();
+      }
+    }
+    return FallbackTime.of(record, partitionTime);
+  }
+}
