@@ -9,6 +9,7 @@ import id.go.bkn.asn.function.DeadLetterHeaders;
 import id.go.bkn.asn.schema.EmployeeJpProgress;
 import id.go.bkn.asn.schema.RecordStatus;
 import id.go.bkn.asn.schema.UnitActivity;
+import id.go.bkn.asn.schema.UnitJpProgress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -158,6 +159,36 @@ class TreeStageClosingTest {
             org.assertj.core.groups.Tuple.tuple(RecordStatus.PROVISIONAL, 2, 2),
             org.assertj.core.groups.Tuple.tuple(RecordStatus.FINAL, 3, 2));
     assertThat(fx.lastDaily(KEL_B1, MONDAY, RecordStatus.FINAL).getRevision()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldWriteOneFinalYearRecordPerUnitWhenYearCloses() {
+    // given
+    fx.pipe(fx.hire("E1", KEL_A1, wib("2025-01-01T00:00")));
+    fx.pipe(fx.attendance("E1", KEL_A1, "PRESENT", 21, wib("2025-12-30T09:00")));
+    fx.punctuate();
+    // when: 2025 ends 2026-01-01 00:00 WIB; its grace ends two days later
+    fx.tick(wib("2026-01-03T00:00"));
+    fx.punctuate();
+    fx.drain();
+    // then
+    final List<UnitJpProgress> finals =
+        fx.unitJpRecords.stream()
+            .filter(r -> r.getStatus() == RecordStatus.FINAL && r.getYear() == 2025)
+            .toList();
+    assertThat(finals)
+        .extracting(UnitJpProgress::getUnitId)
+        .containsExactlyInAnyOrderElementsOf(TreeFixture.ALL_UNITS);
+    final UnitJpProgress unit =
+        finals.stream().filter(r -> r.getUnitId().equals(KEL_A1)).findFirst().orElseThrow();
+    assertThat(unit.getEmployeesMeetingTarget()).isEqualTo(1);
+    assertThat(unit.getRevision()).isEqualTo(2);
+    assertThat(unit.getExpectedAttainment()).isEqualTo(1.0);
+    assertThat(fx.unitJpRecords)
+        .filteredOn(r -> r.getYear() == 2025)
+        .last()
+        .extracting(UnitJpProgress::getStatus)
+        .isEqualTo(RecordStatus.FINAL);
   }
 
   private static String header(final TestRecord<byte[], byte[]> record, final String name) {
