@@ -1,0 +1,78 @@
+package id.go.bkn.asn.topology.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * What the tree stage has to publish and has published: the dirty set (what changed since the last
+ * emission, in {@code tree-dirty}) and the revision of each output key (records written for it, in
+ * {@code tree-emitted}). Both use the key forms of {@link TreeKeys}; a window's or year's entries
+ * are dropped when it closes, because its FINAL record is the last one.
+ */
+final class EmissionLog {
+
+  private final KeyValueStore<String, Integer> emitted;
+  private final KeyValueStore<String, Long> dirty;
+
+  EmissionLog(
+      final KeyValueStore<String, Integer> emitted, final KeyValueStore<String, Long> dirty) {
+    this.emitted = emitted;
+    this.dirty = dirty;
+  }
+
+  /** Marks the key as changed at the event time. */
+  void markDirty(final String key, final long at) {
+    dirty.put(key, at);
+  }
+
+  /** Whether the key changed since the last emission. */
+  boolean isDirty(final String key) {
+    return dirty.get(key) != null;
+  }
+
+  /** Takes the whole dirty set, leaving it empty. */
+  List<String> drainDirty() {
+    final List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, Long> it = dirty.all()) {
+      while (it.hasNext()) {
+        final KeyValue<String, Long> entry = it.next();
+        keys.add(entry.key);
+      }
+    }
+    for (final String key : keys) {
+      dirty.delete(key);
+    }
+    return keys;
+  }
+
+  /** The revision of a PROVISIONAL record about to be written for the key. */
+  int nextRevision(final String key) {
+    final Integer count = emitted.get(key);
+    final int next = count == null ? 1 : count + 1;
+    emitted.put(key, next);
+    return next;
+  }
+
+  /** The revision of the key's FINAL record; forgets the key, which is never written again. */
+  int finalRevision(final String key) {
+    final Integer count = emitted.get(key);
+    emitted.delete(key);
+    dirty.delete(key);
+    return count == null ? 1 : count + 1;
+  }
+
+  /** The records written so far for the key. */
+  int revision(final String key) {
+    final Integer count = emitted.get(key);
+    return count == null ? 0 : count;
+  }
+
+  /** Forgets the revisions and dirty marks left under a closed window's or year's prefix. */
+  void forgetPrefix(final String prefix) {
+    StorePrefixes.delete(emitted, prefix);
+    StorePrefixes.delete(dirty, prefix);
+  }
+}

@@ -1,0 +1,63 @@
+package id.go.bkn.asn.topology.tree;
+
+import java.time.Instant;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The one clock of a tree-stage task: the greatest occurredAt of the events it processed, or the
+ * wall clock once the task has been idle (the contract's "when no events arrive at all, the wall
+ * clock closes windows"); it never moves backwards. It also keeps, per window kind, the start of
+ * the first window not closed yet (the close cursor), so windows close in time order, each once,
+ * also across restarts.
+ */
+public final class TreeClock {
+
+  private static final String NOW = "clock";
+  private static final String CURSOR = "cursor.";
+
+  private final KeyValueStore<String, Long> store;
+  private Long now;
+
+  /** The clock kept in the {@code tree-clock} store. */
+  public TreeClock(final KeyValueStore<String, Long> store) {
+    this.store = store;
+    this.now = store.get(NOW);
+  }
+
+  /** Whether the task has a clock yet (an event, or an idle timeout, set it). */
+  public boolean isSet() {
+    return now != null;
+  }
+
+  /** The clock; only when {@link #isSet()}. */
+  public Instant now() {
+    return Instant.ofEpochMilli(now);
+  }
+
+  /** The clock in epoch millis, or the fallback when not set. */
+  public long millisOr(final long fallback) {
+    return now == null ? fallback : now;
+  }
+
+  /** Moves the clock forward to {@code instant}; returns whether it moved. */
+  public boolean advanceTo(final Instant instant) {
+    final long millis = instant.toEpochMilli();
+    if (now != null && now >= millis) {
+      return false;
+    }
+    now = millis;
+    store.put(NOW, millis);
+    return true;
+  }
+
+  /** The start of the first unclosed window of the kind, or null before the first. */
+  public Instant cursor(final String kind) {
+    final Long millis = store.get(CURSOR + kind);
+    return millis == null ? null : Instant.ofEpochMilli(millis);
+  }
+
+  /** Sets the start of the first unclosed window of the kind. */
+  public void setCursor(final String kind, final Instant start) {
+    store.put(CURSOR + kind, start.toEpochMilli());
+  }
+}

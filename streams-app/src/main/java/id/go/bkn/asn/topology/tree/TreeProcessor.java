@@ -1,0 +1,469 @@
+package id.go.bkn.asn.topology.tree;
+
+import id.go.bkn.asn.config.TopologySettings;
+import id.go.bkn.asn.function.AlertEvaluator;
+import id.go.bkn.asn.function.CalendarWindow;
+import id.go.bkn.asn.function.CalendarYear;
+import id.go.bkn.asn.function.DeadLetterHeaders;
+import id.go.bkn.asn.function.EventWindows;
+import id.go.bkn.asn.function.JakartaCalendar;
+import id.go.bkn.asn.internal.ProgramMessage;
+import id.go.bkn.asn.internal.ProgramMessageKind;
+import id.go.bkn.asn.internal.TreeMessage;
+import id.go.bkn.asn.internal.TreeMessageKind;
+import id.go.bkn.asn.metrics.PipelineEvents;
+import id.go.bkn.asn.schema.EmployeeJpProgress;
+import id.go.bkn.asn.schema.RecordStatus;
+import id.go.bkn.asn.schema.UnitJpProgress;
+import id.go.bkn.asn.schema.WindowSize;
+import id.go.bkn.asn.schema.WorkUnit;
+import id.go.bkn.asn.topology.TopologyContext;
+import id.go.bkn.asn.topology.UnitHierarchy;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tree stage's processor (docs/design/topology.md, stage 2): one task owns whole trees and
+ * makes every decision about them with one clock. Per event it advances the clock, closes the
+ * windows the clock has passed (one FINAL record per unit of the task's trees, weekly alerts), then
+ * decides once which of the event's DAY, WEEK and YEAR windows are open: open ones count it for its
+ * unit chain, closed ones send its original bytes to the late events, and an event counted for its
+ * week goes on to the programme stage. A wall-clock punctuator lets the wall clock close windows
+ * when the task is idle, writes PROVISIONAL records of what changed and broadcasts the task's clock
+ * as a watermark to the programme stage.
+ */
+public final class TreeProcessor implements Processor<String, TreeMessage, String, TreeOutput> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TreeProcessor.class);
+  private static final String YEAR_CURSOR = CalendarYear.KIND;
+  private static final String UNKNOWN_TOPIC = "unknown";
+
+  private final TopologySettings settings;
+  private final Clock wall;
+  private final PipelineEvents events;
+
+  private ProcessorContext<String, TreeOutput> context;
+  private KeyValueStore<String, WorkUnit> unitStore;
+  private TreeClock clock;
+  private TreeOwnership ownership;
+  private UnitHierarchy hierarchy;
+  private HeadcountLedger headcounts;
+  private EmissionLog log;
+  private WindowLedger windows;
+  private YtdLedger ytd;
+  private WeekAlerts alerts;
+  private TreeUnits units = TreeUnits.empty();
+  private long lastRecordWall;
+
+  /** A processor for the given topology context (settings, wall clock and metrics). */
+  public TreeProcessor(final TopologyContext topology) {
+    this.settings = topology.settings();
+    this.wall = topology.clock();
+    this.events = topology.events();
+  }
+
+  @Override
+  public void init(final ProcessorContext<String, TreeOutput> processorContext) {
+    this.context = processorContext;
+    unitStore = processorContext.getStateStore(TopologyContext.UNITS_STORE);
+    clock = new TreeClock(processorContext.getStateStore(TreeStores.CLOCK));
+    ownership =
+        new TreeOwnership(
+            processorContext.taskId().partition(),
+            settings.treePartitions(),
+            processorContext.getStateStore(TreeStores.ROOTS));
+    hierarchy = new UnitHierarchy(unitStore::get);
+    headcounts = new HeadcountLedger(processorContext.getStateStore(TreeStores.HEADCOUNT));
+    log =
+        new EmissionLog(
+            processorContext.getStateStore(TreeStores.EMITTED),
+            processorContext.getStateStore(TreeStores.DIRTY));
+    windows =
+        new WindowLedger(
+            processorContext.getStateStore(TreeStores.WINDOWS),
+            processorContext.getStateStore(TreeStores.SEEN),
+            headcounts,
+            log,
+            settings.minResponses());
+    ytd =
+        new YtdLedger(
+            processorContext.getStateStore(TreeStores.YTD_EMPLOYEE),
+            processorContext.getStateStore(TreeStores.YTD_UNIT),
+            processorContext.getStateStore(TreeStores.ROSTER),
+            headcounts,
+            log,
+            hierarchy,
+            settings.targetJp());
+    alerts =
+        new WeekAlerts(
+            new AlertEvaluator(settings.alerts(), wall),
+            processorContext.getStateStore(TreeStores.ALERTS));
+    // A restarted task waits a full idle timeout before the wall clock may close anything.
+    lastRecordWall = wall.millis();
+    processorContext.schedule(
+        settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+  }
+
+  @Override
+  public void process(final Record<String, TreeMessage> record) {
+    lastRecordWall = wall.millis();
+    final TreeMessage message = record.value();
+    if (message == null || message.getOccurredAt() == null) {
+      return;
+    }
+    ownership.remember(message.getRootUnitId(), message.getOccurredAt().toEpochMilli());
+    if (message.getKind() == TreeMessageKind.ROSTER) {
+      onRoster(message);
+    } else {
+      onEvent(record, message);
+    }
+  }
+
+  private void onEvent(final Record<String, TreeMessage> record, final TreeMessage event) {
+    if (clock.advanceTo(event.getOccurredAt())) {
+      closeDue();
+    }
+    final Instant now = clock.now();
+    final EventWindows eventWindows = JakartaCalendar.windowsOf(event.getOccurredAt());
+    final boolean dayOpen = !eventWindows.day().isClosedAt(now, settings.dayGrace());
+    final boolean weekOpen = !eventWindows.week().isClosedAt(now, settings.weekGrace());
+    final boolean yearOpen = !eventWindows.year().isClosedAt(now, settings.yearGrace());
+    // Anonymous feedback counts for its programme only, so only its week can make it late.
+    final boolean anonymous = event.getEmployeeId() == null || event.getUnitId() == null;
+    final List<String> closed = new ArrayList<>(3);
+    if (!yearOpen && !anonymous) {
+      closed.add(CalendarYear.KIND);
+    }
+    if (!weekOpen) {
+      closed.add(WindowSize.WEEK.name());
+    }
+    if (!dayOpen && !anonymous) {
+      closed.add(WindowSize.DAY.name());
+    }
+    if (!closed.isEmpty()) {
+      setAside(record, event, closed);
+    }
+    if (!anonymous) {
+      final List<String> chain = hierarchy.selfAndAncestors(event.getUnitId());
+      if (dayOpen) {
+        windows.count(eventWindows.day(), chain, event);
+      }
+      if (weekOpen) {
+        windows.count(eventWindows.week(), chain, event);
+      }
+      if (yearOpen) {
+        ytd.count(eventWindows.year(), event);
+      }
+    }
+    if (weekOpen && event.getKind() != TreeMessageKind.ENROLLMENT) {
+      toProgramme(event, record.timestamp());
+    }
+  }
+
+  private void setAside(
+      final Record<String, TreeMessage> record, final TreeMessage event, final List<String> kinds) {
+    final String topic = event.getSourceTopic() == null ? UNKNOWN_TOPIC : event.getSourceTopic();
+    events.count(topic, PipelineEvents.Outcome.LATE);
+    final byte[] value = bytes(event.getOriginalValue());
+    if (value == null) {
+      LOG.warn("A late event from {} carries no original bytes; not written", topic);
+      return;
+    }
+    final Headers headers = new RecordHeaders();
+    headers.add(
+        DeadLetterHeaders.LATE_CLOSED_WINDOWS,
+        DeadLetterHeaders.closedWindowsValue(kinds).getBytes(StandardCharsets.UTF_8));
+    headers.add(DeadLetterHeaders.TOPIC, topic.getBytes(StandardCharsets.UTF_8));
+    context.forward(
+        new Record<>(
+            record.key(),
+            new TreeOutput(
+                TreeOutput.Target.LATE_EVENT,
+                new TreeOutput.LateEvent(bytes(event.getOriginalKey()), value)),
+            record.timestamp(),
+            headers));
+  }
+
+  private void toProgramme(final TreeMessage event, final long timestamp) {
+    if (event.getProgramId() == null) {
+      return;
+    }
+    final boolean attendance = event.getKind() == TreeMessageKind.ATTENDANCE;
+    final ProgramMessage message =
+        ProgramMessage.newBuilder()
+            .setKind(attendance ? ProgramMessageKind.ATTENDANCE : ProgramMessageKind.FEEDBACK)
+            .setProgramId(event.getProgramId())
+            .setEmployeeId(event.getEmployeeId())
+            .setOccurredAt(event.getOccurredAt())
+            .setStatus(attendance ? event.getStatus() : null)
+            .setOverall(attendance ? null : event.getOverall())
+            .setCareerRelevance(attendance ? null : event.getCareerRelevance())
+            .setRecommend(attendance ? null : event.getRecommend())
+            .build();
+    context.forward(
+        new Record<>(
+            event.getProgramId(),
+            new TreeOutput(TreeOutput.Target.PROGRAM, message),
+            timestamp,
+            new RecordHeaders()));
+  }
+
+  private void onRoster(final TreeMessage change) {
+    final long at = change.getOccurredAt().toEpochMilli();
+    final long horizon = foldHorizon();
+    final String previous = change.getPreviousUnitId();
+    if (Boolean.TRUE.equals(change.getPreviousActive()) && previous != null && ownsUnit(previous)) {
+      headcounts.change(hierarchy.selfAndAncestors(previous), at, -1, horizon);
+    }
+    final String current = change.getUnitId();
+    final boolean placed = Boolean.TRUE.equals(change.getActive()) && current != null;
+    final boolean ownedHere = placed && ownsUnit(current);
+    if (ownedHere) {
+      headcounts.change(hierarchy.selfAndAncestors(current), at, 1, horizon);
+    }
+    if (change.getEmployeeId() != null) {
+      ytd.place(change.getEmployeeId(), ownedHere ? current : null, at, openYears());
+    }
+  }
+
+  private boolean ownsUnit(final String unitId) {
+    return ownership.owns(hierarchy.rootOf(unitId));
+  }
+
+  /** Closes, in time order, every window and year the clock has passed. */
+  private void closeDue() {
+    final Instant now = clock.now();
+    boolean loaded = false;
+    for (final WindowSize size : WindowSize.values()) {
+      final Duration grace = grace(size);
+      CalendarWindow window = JakartaCalendar.window(size, cursorOf(size.name(), now, grace));
+      while (window.isClosedAt(now, grace)) {
+        if (!loaded) {
+          units = TreeUnits.load(unitStore, ownership::owns);
+          loaded = true;
+        }
+        closeWindow(window);
+        window = JakartaCalendar.window(size, window.end());
+        clock.setCursor(size.name(), window.start());
+      }
+    }
+    CalendarYear year = JakartaCalendar.year(cursorOf(YEAR_CURSOR, now, settings.yearGrace()));
+    while (year.isClosedAt(now, settings.yearGrace())) {
+      if (!loaded) {
+        units = TreeUnits.load(unitStore, ownership::owns);
+        loaded = true;
+      }
+      closeYear(year);
+      year = JakartaCalendar.year(year.end());
+      clock.setCursor(YEAR_CURSOR, year.start());
+    }
+    if (loaded) {
+      final long horizon = foldHorizon();
+      for (final UnitInfo unit : units.all()) {
+        headcounts.fold(unit.unitId(), horizon);
+      }
+    }
+  }
+
+  /** The first unclosed window's start; the first time, the window holding clock - grace. */
+  private Instant cursorOf(final String kind, final Instant now, final Duration grace) {
+    final Instant cursor = clock.cursor(kind);
+    if (cursor != null) {
+      return cursor;
+    }
+    final Instant first = now.minus(grace);
+    final Instant start =
+        YEAR_CURSOR.equals(kind)
+            ? JakartaCalendar.year(first).start()
+            : JakartaCalendar.window(WindowSize.valueOf(kind), first).start();
+    clock.setCursor(kind, start);
+    return start;
+  }
+
+  private void closeWindow(final CalendarWindow window) {
+    LOG.debug("Closing {} window {} for {} units", window.size(), window.start(), unitsCount());
+    final Instant emittedAt = wall.instant();
+    final TreeOutput.Target target = WindowLedger.target(window.size());
+    windows.close(
+        window,
+        units,
+        emittedAt,
+        (unit, record) -> {
+          emit(target, window.key(unit.unitId()), record);
+          if (window.size() == WindowSize.WEEK) {
+            alerts.evaluate(record, currentJp(unit, window), this::emit);
+          }
+        });
+  }
+
+  /** The unit's year-to-date record of the year holding the week's last day, if still open. */
+  private UnitJpProgress currentJp(final UnitInfo unit, final CalendarWindow week) {
+    final CalendarYear year = JakartaCalendar.year(week.end().minusMillis(1));
+    final Instant yearCursor = clock.cursor(YEAR_CURSOR);
+    if (yearCursor != null && year.start().isBefore(yearCursor)) {
+      return null;
+    }
+    final String key = TreeKeys.unitYear(year.year(), unit.unitId());
+    return ytd.progress(
+        unit, year, RecordStatus.PROVISIONAL, log.revision(key), clock.now(), wall.instant());
+  }
+
+  private void closeYear(final CalendarYear year) {
+    LOG.debug("Closing year {} for {} units", year.year(), unitsCount());
+    ytd.close(
+        year,
+        units,
+        clock.now(),
+        wall.instant(),
+        record ->
+            emit(
+                TreeOutput.Target.UNIT_JP_YTD,
+                YtdLedger.outputKey(record.getUnitId(), record.getYear()),
+                record),
+        record ->
+            emit(
+                TreeOutput.Target.EMPLOYEE_JP_YTD,
+                YtdLedger.outputKey(record.getEmployeeId(), record.getYear()),
+                record));
+  }
+
+  private void punctuate(final long timestamp) {
+    final Instant wallNow = wall.instant();
+    if (wallNow.toEpochMilli() - lastRecordWall >= settings.idleTimeout().toMillis()
+        && clock.advanceTo(wallNow)) {
+      closeDue();
+    }
+    emitChanged();
+    if (clock.isSet()) {
+      broadcastWatermark();
+    }
+  }
+
+  /** Writes a PROVISIONAL record for every open unit-window, unit-year and employee changed. */
+  private void emitChanged() {
+    final List<String> keys = log.drainDirty();
+    if (keys.isEmpty() || !clock.isSet()) {
+      return;
+    }
+    final Instant now = clock.now();
+    final Instant emittedAt = wall.instant();
+    boolean reloaded = false;
+    for (final String key : keys) {
+      final TreeKeys.Parsed parsed = TreeKeys.parse(key);
+      if (parsed.employee()) {
+        final EmployeeJpProgress record = ytd.employee(parsed.year(), parsed.id(), emittedAt);
+        if (record != null) {
+          emit(
+              TreeOutput.Target.EMPLOYEE_JP_YTD,
+              YtdLedger.outputKey(parsed.id(), parsed.year()),
+              record);
+        }
+        continue;
+      }
+      UnitInfo unit = units.get(parsed.id());
+      if (unit == null && !reloaded) {
+        units = TreeUnits.load(unitStore, ownership::owns);
+        reloaded = true;
+        unit = units.get(parsed.id());
+      }
+      final UnitInfo info = unit == null ? UnitInfo.unknown(parsed.id()) : unit;
+      final CalendarWindow window = parsed.window();
+      if (window != null) {
+        if (!window.isClosedAt(now, grace(window.size()))) {
+          emit(
+              WindowLedger.target(window.size()),
+              window.key(info.unitId()),
+              windows.provisional(info, window, emittedAt));
+        }
+      } else {
+        final CalendarYear year = TreeKeys.year(parsed.year());
+        if (!year.isClosedAt(now, settings.yearGrace())) {
+          final UnitJpProgress record =
+              ytd.progress(
+                  info, year, RecordStatus.PROVISIONAL, log.nextRevision(key), now, emittedAt);
+          emit(TreeOutput.Target.UNIT_JP_YTD, year.key(info.unitId()), record);
+        }
+      }
+    }
+  }
+
+  private void broadcastWatermark() {
+    final ProgramMessage watermark =
+        ProgramMessage.newBuilder()
+            .setKind(ProgramMessageKind.WATERMARK)
+            .setOccurredAt(clock.now())
+            .setSenderPartition(context.taskId().partition())
+            .setSenderPartitions(settings.treePartitions())
+            .build();
+    context.forward(
+        new Record<>(
+            ProgramPartitioner.WATERMARK_KEY,
+            new TreeOutput(TreeOutput.Target.PROGRAM, watermark),
+            clock.now().toEpochMilli(),
+            new RecordHeaders()));
+  }
+
+  private void emit(final TreeOutput.Target target, final String key, final Object value) {
+    context.forward(
+        new Record<>(
+            key,
+            new TreeOutput(target, value),
+            clock.millisOr(wall.millis()),
+            new RecordHeaders()));
+  }
+
+  /** The open years: from the first unclosed one to the clock's. */
+  private List<Integer> openYears() {
+    final Instant cursor = clock.cursor(YEAR_CURSOR);
+    if (cursor == null || !clock.isSet()) {
+      return List.of();
+    }
+    final List<Integer> years = new ArrayList<>(2);
+    for (int y = JakartaCalendar.yearOf(cursor); y <= JakartaCalendar.yearOf(clock.now()); y++) {
+      years.add(y);
+    }
+    return years;
+  }
+
+  /** The earliest start of an unclosed DAY or WEEK window: changes before it can be folded. */
+  private long foldHorizon() {
+    final Instant day = clock.cursor(WindowSize.DAY.name());
+    final Instant week = clock.cursor(WindowSize.WEEK.name());
+    if (day == null || week == null) {
+      return Long.MIN_VALUE;
+    }
+    return Math.min(day.toEpochMilli(), week.toEpochMilli());
+  }
+
+  private Duration grace(final WindowSize size) {
+    return size == WindowSize.DAY ? settings.dayGrace() : settings.weekGrace();
+  }
+
+  private int unitsCount() {
+    return units.all().size();
+  }
+
+  private static byte[] bytes(final ByteBuffer buffer) {
+    if (buffer == null) {
+      return null;
+    }
+    final ByteBuffer copy = buffer.duplicate();
+    final byte[] bytes = new byte[copy.remaining()];
+    copy.get(bytes);
+    return bytes;
+  }
+}

@@ -1,0 +1,30 @@
+package id.go.bkn.asn.topology.tree;
+
+import id.go.bkn.asn.internal.TreeMessage;
+import id.go.bkn.asn.topology.TopologyContext;
+import java.util.Set;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/** Supplies {@link TreeProcessor}s and connects the stores of {@link TreeStores} to them. */
+public final class TreeProcessorSupplier
+    implements ProcessorSupplier<String, TreeMessage, String, TreeOutput> {
+
+  private final TopologyContext topology;
+
+  /** A supplier for the given topology context. */
+  public TreeProcessorSupplier(final TopologyContext topology) {
+    this.topology = topology;
+  }
+
+  @Override
+  public Processor<String, TreeMessage, String, TreeOutput> get() {
+    return new TreeProcessor(topology);
+  }
+
+  @Override
+  public Set<StoreBuilder<?>> stores() {
+    return TreeStores.builders();
+  }
+}

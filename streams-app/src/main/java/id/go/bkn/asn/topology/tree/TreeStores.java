@@ -1,0 +1,72 @@
+package id.go.bkn.asn.topology.tree;
+
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The tree stage's state stores: RocksDB-backed, changelogged (so exactly_once_v2 restores them
+ * exactly), each named so its changelog topic survives refactors.
+ */
+public final class TreeStores {
+
+  /** The task clock and the close cursors: name -> epoch millis. */
+  public static final String CLOCK = "tree-clock";
+
+  /** Roots whose messages reached the task: root -> first seen (event time). */
+  public static final String ROOTS = "tree-roots";
+
+  /** Open DAY and WEEK windows: {@code D|W|date|unitId} -> {@link WindowCounts}. */
+  public static final String WINDOWS = "tree-windows";
+
+  /** Distinct participants: {@code D|W|date|unitId|employeeId} -> first time seen. */
+  public static final String SEEN = "tree-seen";
+
+  /** Employee years: {@code E|yyyy|employeeId} -> {@link EmployeeYtd}. */
+  public static final String YTD_EMPLOYEE = "tree-ytd-employee";
+
+  /** Unit years: {@code Y|yyyy|unitId} -> {@link UnitYtd}. */
+  public static final String YTD_UNIT = "tree-ytd-unit";
+
+  /** Where the YTD counters place each active employee: employeeId -> {@link RosterEntry}. */
+  public static final String ROSTER = "tree-roster";
+
+  /** Active headcount per unit subtree over time: unitId -> {@link HeadcountTimeline}. */
+  public static final String HEADCOUNT = "tree-headcount";
+
+  /** Alert state per unit: unitId -> {@code UnitAlertState} bytes. */
+  public static final String ALERTS = "tree-alerts";
+
+  /** Records written per output key (the revision): dirty-key form -> count. */
+  public static final String EMITTED = "tree-emitted";
+
+  /** What changed since the last emission: dirty-key form -> event time of the change. */
+  public static final String DIRTY = "tree-dirty";
+
+  private TreeStores() {}
+
+  /** Builders of every store above. */
+  public static Set<StoreBuilder<?>> builders() {
+    return Set.of(
+        store(CLOCK, Serdes.Long()),
+        store(ROOTS, Serdes.Long()),
+        store(WINDOWS, WindowCounts.SERDE),
+        store(SEEN, Serdes.Long()),
+        store(YTD_EMPLOYEE, EmployeeYtd.SERDE),
+        store(YTD_UNIT, UnitYtd.SERDE),
+        store(ROSTER, RosterEntry.SERDE),
+        store(HEADCOUNT, HeadcountTimeline.SERDE),
+        store(ALERTS, Serdes.ByteArray()),
+        store(EMITTED, Serdes.Integer()),
+        store(DIRTY, Serdes.Long()));
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> store(
+      final String name, final Serde<V> valueSerde) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+  }
+}

@@ -1,0 +1,372 @@
+package id.go.bkn.asn.topology;
+
+import id.go.bkn.asn.config.AlertThresholds;
+import id.go.bkn.asn.config.TopologySettings;
+import id.go.bkn.asn.function.JakartaCalendar;
+import id.go.bkn.asn.internal.ProgramMessage;
+import id.go.bkn.asn.internal.TreeMessage;
+import id.go.bkn.asn.internal.TreeMessageKind;
+import id.go.bkn.asn.metrics.PipelineEvents;
+import id.go.bkn.asn.registry.MockSchemaRegistry;
+import id.go.bkn.asn.schema.EmployeeJpProgress;
+import id.go.bkn.asn.schema.ParticipationAlert;
+import id.go.bkn.asn.schema.RecordStatus;
+import id.go.bkn.asn.schema.UnitActivity;
+import id.go.bkn.asn.schema.UnitJpProgress;
+import id.go.bkn.asn.schema.WorkUnit;
+import id.go.bkn.asn.serde.AvroClassTrust;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * A tree stage under TopologyTestDriver: the units of a three-level tree (KOTA -> KEC-A, KEC-B ->
+ * KEL-A1, KEL-A2, KEL-B1) piped into the global store, a TreeMessage source on a test topic,
+ * builders of messages, readers of every output and a wall clock moved in step with the driver's.
+ */
+final class TreeFixture implements AutoCloseable {
+
+  static {
+    AvroClassTrust.trustPackage("id.go.bkn.asn.schema");
+    AvroClassTrust.trustPackage("id.go.bkn.asn.internal");
+  }
+
+  static final String TREE_TOPIC = "test.tree";
+  static final String PROGRAM_TOPIC = "test.program-messages";
+  static final String KOTA = "KOTA";
+  static final String KEC_A = "KEC-A";
+  static final String KEC_B = "KEC-B";
+  static final String KEL_A1 = "KEL-A1";
+  static final String KEL_A2 = "KEL-A2";
+  static final String KEL_B1 = "KEL-B1";
+  static final List<String> ALL_UNITS = List.of(KOTA, KEC_A, KEC_B, KEL_A1, KEL_A2, KEL_B1);
+  static final String PROGRAM = "PRG-1";
+
+  /** The wall clock's start: Monday 2025-03-10 07:00 WIB, the week under test. */
+  static final Instant START = wib("2025-03-10T07:00");
+
+  final TestWallClock wall = new TestWallClock(START);
+  final TopologySettings settings;
+  final TopologyContext context;
+  final TopologyTestDriver driver;
+  private final String scope = "scope-" + UUID.randomUUID();
+  private final AtomicInteger eventIds = new AtomicInteger();
+  private final TestInputTopic<String, TreeMessage> tree;
+  private final TestOutputTopic<String, UnitActivity> daily;
+  private final TestOutputTopic<String, UnitActivity> weekly;
+  private final TestOutputTopic<String, UnitJpProgress> unitJp;
+  private final TestOutputTopic<String, EmployeeJpProgress> employeeJp;
+  private final TestOutputTopic<String, ParticipationAlert> alerts;
+  private final TestOutputTopic<byte[], byte[]> late;
+  private final TestOutputTopic<String, ProgramMessage> programs;
+  final List<UnitActivity> dailyRecords = new ArrayList<>();
+  final List<UnitActivity> weeklyRecords = new ArrayList<>();
+  final List<TestRecord<String, UnitActivity>> weeklyKeyed = new ArrayList<>();
+  final List<UnitJpProgress> unitJpRecords = new ArrayList<>();
+  final List<EmployeeJpProgress> employeeJpRecords = new ArrayList<>();
+  final List<ParticipationAlert> alertRecords = new ArrayList<>();
+  final List<TestRecord<byte[], byte[]>> lateRecords = new ArrayList<>();
+  final List<TestRecord<String, ProgramMessage>> programRecords = new ArrayList<>();
+
+  TreeFixture(final Path stateDir) {
+    this(stateDir, TopologySettings.DEFAULTS.withInternalPartitions(1));
+  }
+
+  TreeFixture(final Path stateDir, final TopologySettings settings) {
+    this.settings = settings;
+    final TopologySerdes serdes = TopologySerdes.on(MockSchemaRegistry.client(scope));
+    this.context =
+        new TopologyContext(settings, TopicNames.contract(), serdes, wall, PipelineEvents.NONE);
+    final StreamsBuilder builder = new StreamsBuilder();
+    ParticipationTopology.addReferenceStores(builder, context);
+    final KStream<String, TreeMessage> source =
+        builder.stream(
+            TREE_TOPIC,
+            Consumed.with(Serdes.String(), serdes.treeMessage()).withName("test-tree-source"));
+    new TreeStage(context)
+        .build(builder, source)
+        .to(
+            PROGRAM_TOPIC,
+            Produced.with(Serdes.String(), serdes.programMessage()).withName("test-program-sink"));
+    final Topology topology = builder.build();
+    final Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tree-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    driver = new TopologyTestDriver(topology, props, START);
+    final TopicNames topics = context.topics();
+    final Serde<String> strings = Serdes.String();
+    driver
+        .createInputTopic(topics.units(), strings.serializer(), serdes.unit().serializer())
+        .pipeKeyValueList(
+            List.of(
+                unitKv(KOTA, "Pemerintah Kota", "PEMDA", null),
+                unitKv(KEC_A, "Kecamatan A", "KECAMATAN", KOTA),
+                unitKv(KEC_B, "Kecamatan B", "KECAMATAN", KOTA),
+                unitKv(KEL_A1, "Kelurahan A1", "KELURAHAN", KEC_A),
+                unitKv(KEL_A2, "Kelurahan A2", "KELURAHAN", KEC_A),
+                unitKv(KEL_B1, "Kelurahan B1", "KELURAHAN", KEC_B)),
+            START,
+            Duration.ZERO);
+    tree =
+        driver.createInputTopic(
+            TREE_TOPIC, strings.serializer(), serdes.treeMessage().serializer());
+    daily = output(topics.unitActivityDaily(), serdes.unitActivity());
+    weekly = output(topics.unitActivityWeekly(), serdes.unitActivity());
+    unitJp = output(topics.unitJpYtd(), serdes.unitJp());
+    employeeJp = output(topics.employeeJpYtd(), serdes.employeeJp());
+    alerts = output(topics.alerts(), serdes.alert());
+    late =
+        driver.createOutputTopic(
+            topics.lateEvents(),
+            Serdes.ByteArray().deserializer(),
+            Serdes.ByteArray().deserializer());
+    programs = output(PROGRAM_TOPIC, serdes.programMessage());
+  }
+
+  private <V> TestOutputTopic<String, V> output(final String topic, final Serde<V> serde) {
+    return driver.createOutputTopic(topic, Serdes.String().deserializer(), serde.deserializer());
+  }
+
+  private static org.apache.kafka.streams.KeyValue<String, WorkUnit> unitKv(
+      final String id, final String name, final String kind, final String parent) {
+    return org.apache.kafka.streams.KeyValue.pair(
+        id,
+        WorkUnit.newBuilder()
+            .setUnitId(id)
+            .setName(name)
+            .setKind(kind)
+            .setParentUnitId(parent)
+            .setActive(true)
+            .build());
+  }
+
+  /** Settings with the defaults, one internal partition and these alert thresholds. */
+  static TopologySettings settingsWith(final AlertThresholds alerts) {
+    final TopologySettings d = TopologySettings.DEFAULTS;
+    return new TopologySettings(
+        d.dayGrace(),
+        d.weekGrace(),
+        d.yearGrace(),
+        d.dedupHorizon(),
+        d.maxClockSkew(),
+        d.maxSessionJp(),
+        d.minResponses(),
+        d.targetJp(),
+        d.idleTimeout(),
+        d.emitInterval(),
+        1,
+        1,
+        alerts);
+  }
+
+  /** The instant of a WIB local date-time such as 2025-03-10T09:00. */
+  static Instant wib(final String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(JakartaCalendar.ZONE).toInstant();
+  }
+
+  // ---- messages ----
+
+  TreeMessage.Builder event(
+      final TreeMessageKind kind, final String employee, final String unit, final Instant at) {
+    final String eventId = "ev-" + eventIds.incrementAndGet();
+    return TreeMessage.newBuilder()
+        .setKind(kind)
+        .setEventId(eventId)
+        .setEmployeeId(employee)
+        .setUnitId(unit)
+        .setRootUnitId(unit == null ? null : KOTA)
+        .setProgramId(PROGRAM)
+        .setOccurredAt(at)
+        .setSourceTopic(sourceTopic(kind))
+        .setOriginalKey(
+            employee == null ? null : ByteBuffer.wrap(employee.getBytes(StandardCharsets.UTF_8)))
+        .setOriginalValue(
+            ByteBuffer.wrap(("bytes-of-" + eventId).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String sourceTopic(final TreeMessageKind kind) {
+    return switch (kind) {
+      case ENROLLMENT -> "training.enrollments";
+      case ATTENDANCE -> "training.attendance";
+      case FEEDBACK -> "training.feedback";
+      case ROSTER -> "reference.employees";
+    };
+  }
+
+  TreeMessage attendance(
+      final String employee,
+      final String unit,
+      final String status,
+      final double jp,
+      final Instant at) {
+    return event(TreeMessageKind.ATTENDANCE, employee, unit, at)
+        .setStatus(status)
+        .setSessionJp(jp)
+        .build();
+  }
+
+  TreeMessage enrollment(
+      final String employee, final String unit, final String action, final Instant at) {
+    return event(TreeMessageKind.ENROLLMENT, employee, unit, at).setAction(action).build();
+  }
+
+  TreeMessage feedback(
+      final String employee,
+      final String unit,
+      final int overall,
+      final Integer careerRelevance,
+      final Integer recommend,
+      final Instant at) {
+    return event(TreeMessageKind.FEEDBACK, employee, unit, at)
+        .setOverall(overall)
+        .setCareerRelevance(careerRelevance)
+        .setRecommend(recommend)
+        .build();
+  }
+
+  /**
+   * Anonymous feedback: keyed by programme, no employee and no unit; also a way to move the clock.
+   */
+  TreeMessage anonymousFeedback(final Instant at) {
+    return event(TreeMessageKind.FEEDBACK, null, null, at).setOverall(4).build();
+  }
+
+  TreeMessage roster(
+      final String employee,
+      final String unit,
+      final String previousUnit,
+      final Boolean previousActive,
+      final boolean active,
+      final Instant at) {
+    return TreeMessage.newBuilder()
+        .setKind(TreeMessageKind.ROSTER)
+        .setEmployeeId(employee)
+        .setUnitId(unit)
+        .setRootUnitId(KOTA)
+        .setPreviousUnitId(previousUnit)
+        .setPreviousActive(previousActive)
+        .setActive(active)
+        .setOccurredAt(at)
+        .setSourceTopic("reference.employees")
+        .build();
+  }
+
+  /** A new active employee of the unit from the given time. */
+  TreeMessage hire(final String employee, final String unit, final Instant at) {
+    return roster(employee, unit, null, null, true, at);
+  }
+
+  // ---- driving ----
+
+  /** Pipes messages with their occurredAt as record timestamp, keyed as the ingest stage keys. */
+  void pipe(final TreeMessage... messages) {
+    for (final TreeMessage message : messages) {
+      final String key =
+          message.getRootUnitId() == null ? message.getProgramId() : message.getRootUnitId();
+      tree.pipeInput(key, message, message.getOccurredAt());
+    }
+  }
+
+  /** Moves the clock of the task to the instant with an anonymous feedback (counts in no unit). */
+  void tick(final Instant at) {
+    pipe(anonymousFeedback(at));
+  }
+
+  /** Moves both wall clocks. */
+  void advanceWall(final Duration duration) {
+    wall.advance(duration);
+    driver.advanceWallClockTime(duration);
+  }
+
+  /** One emit interval of wall clock: the punctuator writes what changed. */
+  void punctuate() {
+    advanceWall(settings.emitInterval());
+  }
+
+  /** Reads every output written so far into the lists. */
+  TreeFixture drain() {
+    dailyRecords.addAll(daily.readValuesToList());
+    weeklyKeyed.addAll(weekly.readRecordsToList());
+    weeklyRecords.clear();
+    weeklyKeyed.forEach(r -> weeklyRecords.add(r.value()));
+    unitJpRecords.addAll(unitJp.readValuesToList());
+    employeeJpRecords.addAll(employeeJp.readValuesToList());
+    alertRecords.addAll(alerts.readValuesToList());
+    lateRecords.addAll(late.readRecordsToList());
+    programRecords.addAll(programs.readRecordsToList());
+    return this;
+  }
+
+  /** The last daily record of the unit for the day starting at the date, with that status. */
+  UnitActivity lastDaily(final String unit, final String date, final RecordStatus status) {
+    return last(dailyRecords, unit, date, status);
+  }
+
+  /** The last weekly record of the unit for the week starting at the date (a Monday). */
+  UnitActivity lastWeekly(final String unit, final String date, final RecordStatus status) {
+    return last(weeklyRecords, unit, date, status);
+  }
+
+  List<UnitActivity> finals(final List<UnitActivity> records, final String date) {
+    final Predicate<UnitActivity> match =
+        r -> r.getStatus() == RecordStatus.FINAL && date.equals(dateOf(r));
+    return records.stream().filter(match).toList();
+  }
+
+  private static UnitActivity last(
+      final List<UnitActivity> records,
+      final String unit,
+      final String date,
+      final RecordStatus status) {
+    UnitActivity found = null;
+    for (final UnitActivity r : records) {
+      if (r.getUnitId().equals(unit) && date.equals(dateOf(r)) && r.getStatus() == status) {
+        found = r;
+      }
+    }
+    return found;
+  }
+
+  static String dateOf(final UnitActivity record) {
+    return JakartaCalendar.dateOf(record.getWindowStart()).toString();
+  }
+
+  UnitJpProgress lastUnitJp(final String unit) {
+    UnitJpProgress found = null;
+    for (final UnitJpProgress r : unitJpRecords) {
+      if (r.getUnitId().equals(unit)) {
+        found = r;
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+    MockSchemaRegistry.drop(scope);
+  }
+}
