@@ -117,7 +117,12 @@ final class DemoCommand implements Callable<Integer> {
       if (app == null) {
         out.println("  Streams app      not started: " + unavailable);
       } else {
-        out.println("  Streams app      " + app.state() + ", state in " + stateDir(settings));
+        out.println(
+            "  Streams app      "
+                + app.applicationId()
+                + ", state in "
+                + stateDir(settings)
+                + " (ready when /health/ready says RUNNING)");
         out.println("  Metrics          " + app.httpUrl() + "/metrics");
         out.println("  Health           " + app.httpUrl() + "/health/ready");
       }

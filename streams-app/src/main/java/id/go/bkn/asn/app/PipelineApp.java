@@ -93,16 +93,19 @@ public final class PipelineApp implements AutoCloseable {
   }
 
   private final Deque<AutoCloseable> resources;
+  private final String applicationId;
   private final KafkaStreams streams;
   private final PipelineHttpServer http;
   private final CompletableFuture<KafkaStreams.State> terminated;
 
   private PipelineApp(
       final Deque<AutoCloseable> resources,
+      final String applicationId,
       final KafkaStreams streams,
       final PipelineHttpServer http,
       final CompletableFuture<KafkaStreams.State> terminated) {
     this.resources = resources;
+    this.applicationId = applicationId;
     this.streams = streams;
     this.http = http;
     this.terminated = terminated;
@@ -162,11 +165,17 @@ public final class PipelineApp implements AutoCloseable {
       streams.start();
       LOG.info(
           "Streams app {} started, HTTP on {}", settings.streams().applicationId(), http.url());
-      return new PipelineApp(resources, streams, http, terminated);
+      return new PipelineApp(
+          resources, settings.streams().applicationId(), streams, http, terminated);
     } catch (final RuntimeException e) {
       closeAll(resources);
       throw e;
     }
+  }
+
+  /** The application id the instance runs under. */
+  public String applicationId() {
+    return applicationId;
   }
 
   /** The streams client's state: RUNNING when ready. */
