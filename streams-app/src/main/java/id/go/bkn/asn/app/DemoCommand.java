@@ -1,12 +1,20 @@
 package id.go.bkn.asn.app;
 
+import id.go.bkn.asn.config.KafkaConnection;
+import id.go.bkn.asn.config.StreamsSettings;
+import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.local.LocalStack;
+import id.go.bkn.asn.registry.RegistryClientConfig;
+import id.go.bkn.asn.topology.TopicNames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -38,6 +46,8 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin private LocalStackOptions local;
   @Mixin private TopicOptions topicOptions;
   @Mixin private SimulationOptions simulation;
+  @Mixin private StreamsOptions streamsOptions;
+  @Mixin private TopologyOptions topologyOptions;
 
   @Option(names = "--no-simulator", description = "Start without the simulator.")
   boolean noSimulator;
@@ -45,10 +55,22 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--fresh", description = "Delete the data dir first and start over.")
   boolean fresh;
 
+  /** Why the streams app is not running, when it is not. */
+  private String unavailable;
+
+  private final Environment environment;
+
+  DemoCommand(final Environment environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     simulation.validate();
     final LocalStack.Settings settings = local.settings(topicOptions.settings());
+    final TopologySettings topology = topologyOptions.settings();
+    // Checked before the broker spends seconds starting; built again once its address is known.
+    streamsSettings(settings.host() + ":" + Math.max(1, settings.kafkaPort()), settings.dataDir());
     final Path dataDir = settings.dataDir();
     if (fresh) {
       deleteRecursively(dataDir);
@@ -68,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
             "demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      runUntilStopped(settings, resumed, stopRequested, out);
+      runUntilStopped(settings, topology, resumed, stopRequested, out);
       out.println("Stopped.");
       out.flush();
     } finally {
@@ -80,18 +102,30 @@ final class DemoCommand implements Callable<Integer> {
 
   private void runUntilStopped(
       final LocalStack.Settings settings,
+      final TopologySettings topology,
       final boolean resumed,
       final CountDownLatch stopRequested,
       final PrintWriter out)
       throws InterruptedException {
-    try (LocalStack stack = LocalStack.start(settings)) {
+    try (LocalStack stack = LocalStack.start(settings);
+        PipelineApp app = startApp(stack, settings, topology)) {
       out.println("ASN participation demo is up (" + (resumed ? "resumed" : "new") + " data)");
       out.println("  Kafka broker     " + stack.bootstrapServers());
       out.println("  Schema registry  " + stack.registryUrl());
       out.println("  Topics           " + stack.topics().summary());
       out.println("  Data             " + settings.dataDir());
-      out.println(
-          "  Streams app      not built yet: the participation topology comes with issue #3");
+      if (app == null) {
+        out.println("  Streams app      not started: " + unavailable);
+      } else {
+        out.println(
+            "  Streams app      "
+                + app.applicationId()
+                + ", state in "
+                + stateDir(settings)
+                + " (ready when /health/ready says RUNNING)");
+        out.println("  Metrics          " + app.httpUrl() + "/metrics");
+        out.println("  Health           " + app.httpUrl() + "/health/ready");
+      }
       out.println(
           noSimulator
               ? "  Simulator        off (--no-simulator): feed events with ./pipeline import"
@@ -102,6 +136,43 @@ final class DemoCommand implements Callable<Integer> {
       out.println("Stopping ...");
       out.flush();
     }
+  }
+
+  /**
+   * The streams app on the stack, or null while the topology cannot be built because a stage is
+   * still a stub: the demo then runs the stack alone and says why in one line. Once every stage
+   * exists this guard never fires and can go.
+   */
+  private PipelineApp startApp(
+      final LocalStack stack, final LocalStack.Settings settings, final TopologySettings topology) {
+    final TopicNames topics = TopicNames.contract();
+    final PipelineApp.Settings app =
+        new PipelineApp.Settings(
+            streamsSettings(stack.bootstrapServers(), settings.dataDir()),
+            topology,
+            topics,
+            RegistryClientConfig.of(stack.registryUrl()),
+            settings.host(),
+            streamsOptions.httpPort,
+            PipelineApp.DEFAULT_CLOSE_TIMEOUT);
+    try {
+      return PipelineApp.start(app, PipelineApp.TopologyFactory.PARTICIPATION, Clock.systemUTC());
+    } catch (final TopologyUnavailableException e) {
+      LOG.warn("Running the demo without the streams app: {}", e.getMessage());
+      unavailable = e.getMessage();
+      return null;
+    }
+  }
+
+  private StreamsSettings streamsSettings(final String bootstrapServers, final Path dataDir) {
+    final Map<String, String> props = new HashMap<>(environment.kafkaProperties());
+    props.remove("bootstrap.servers");
+    return streamsOptions.settings(
+        new KafkaConnection(bootstrapServers, props), dataDir, TopicNames.contract().deadLetters());
+  }
+
+  private Path stateDir(final LocalStack.Settings settings) {
+    return settings.dataDir().resolve(StreamsSettings.STATE_SUBDIR);
   }
 
   private static void awaitQuietly(final CountDownLatch latch) {

@@ -1,5 +1,6 @@
 package id.go.bkn.asn.app;
 
+import id.go.bkn.asn.http.HttpPortInUseException;
 import id.go.bkn.asn.local.LocalStackException;
 import id.go.bkn.asn.registry.server.PortInUseException;
 import id.go.bkn.asn.serde.AvroClassTrust;
@@ -82,7 +83,9 @@ public final class PipelineMain {
   static String describe(final Exception e) {
     if (e instanceof UserError
         || e instanceof LocalStackException
-        || e instanceof PortInUseException) {
+        || e instanceof PortInUseException
+        || e instanceof HttpPortInUseException
+        || e instanceof TopologyUnavailableException) {
       return e.getMessage();
     }
     final StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));

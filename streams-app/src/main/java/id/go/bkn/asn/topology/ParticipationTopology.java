@@ -5,6 +5,7 @@ import id.go.bkn.asn.internal.TreeMessage;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.Stores;
@@ -32,7 +33,18 @@ public final class ParticipationTopology {
 
   /** The topology, every store, processor and internal topic named. */
   public Topology build() {
-    final StreamsBuilder builder = new StreamsBuilder();
+    return build(new StreamsBuilder());
+  }
+
+  /**
+   * The same, built under the app's streams config, so that the builder enforces {@code
+   * ensure.explicit.internal.resource.naming} (it only reads that flag from its own config).
+   */
+  public Topology build(final TopologyConfig config) {
+    return build(new StreamsBuilder(config));
+  }
+
+  private Topology build(final StreamsBuilder builder) {
     addReferenceStores(builder, context);
     final KStream<String, TreeMessage> trees = new IngestStage(context).build(builder);
     final KStream<String, ProgramMessage> programs = new TreeStage(context).build(builder, trees);

@@ -83,6 +83,8 @@ class DemoLauncherIT {
                   "--kafka-controller-port",
                   "0",
                   "--registry-port",
+                  "0",
+                  "--http-port",
                   "0")
               .redirectOutput(out.toFile())
               .redirectError(err.toFile())

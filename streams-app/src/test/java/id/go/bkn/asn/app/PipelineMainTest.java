@@ -58,11 +58,12 @@ class PipelineMainTest {
 
   @Test
   void shouldSayInOneLineWhenCommandComesWithALaterIssue() {
-    final int code = run(Map.of(), "run");
+    final int code = run(Map.of(), "simulate");
 
     assertThat(code).isEqualTo(NotYetCommand.NOT_AVAILABLE);
     assertThat(err.toString().strip())
-        .isEqualTo("'run' is not available yet: the participation topology comes with issue #3.");
+        .isEqualTo(
+            "'simulate' is not available yet: the Kota Serang simulator comes with issue #4.");
   }
 
   @Test

@@ -1,0 +1,247 @@
+package id.go.bkn.asn.app;
+
+import id.go.bkn.asn.config.StreamsSettings;
+import id.go.bkn.asn.config.TopologySettings;
+import id.go.bkn.asn.http.PipelineHttpServer;
+import id.go.bkn.asn.metrics.MicrometerPipelineEvents;
+import id.go.bkn.asn.registry.RegistryClientConfig;
+import id.go.bkn.asn.registry.SchemaRegistryClient;
+import id.go.bkn.asn.registry.SchemaRegistryClients;
+import id.go.bkn.asn.topology.ParticipationTopology;
+import id.go.bkn.asn.topology.TopicNames;
+import id.go.bkn.asn.topology.TopologyContext;
+import id.go.bkn.asn.topology.TopologySerdes;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running streams app: a schema registry client and the serdes on it, the topology, the Kafka
+ * Streams client, the Prometheus meter registry (Kafka Streams, JVM and pipeline meters) and the
+ * HTTP endpoints. {@link #start} builds them in that order and starts them; {@link #close} stops
+ * them in reverse, the streams client within the close timeout. A stream thread that dies of an
+ * unexpected exception is replaced, so one bad moment does not stop the instance. Used by {@code
+ * ./pipeline run} and {@code ./pipeline demo}; tests give it a small stand-in topology.
+ */
+public final class PipelineApp implements AutoCloseable {
+
+  /** How long {@link #close} waits for the streams client to commit and leave. */
+  public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineApp.class);
+
+  /** Builds the topology from its context and the streams config. */
+  @FunctionalInterface
+  public interface TopologyFactory {
+
+    /** The participation topology (whose stages may still be stubs). */
+    TopologyFactory PARTICIPATION =
+        (context, config) -> new ParticipationTopology(context).build(config);
+
+    Topology build(TopologyContext context, TopologyConfig config);
+  }
+
+  /**
+   * Everything the app is started with, validated before.
+   *
+   * @param streams the Kafka Streams properties
+   * @param topology what the topology is told
+   * @param topics the topic names
+   * @param registry the schema registry to use
+   * @param httpHost the address of the HTTP endpoints (0.0.0.0: every interface)
+   * @param httpPort their port (0: a free one)
+   * @param closeTimeout how long closing waits for the streams client
+   */
+  public record Settings(
+      StreamsSettings streams,
+      TopologySettings topology,
+      TopicNames topics,
+      RegistryClientConfig registry,
+      String httpHost,
+      int httpPort,
+      Duration closeTimeout) {
+
+    public Settings {
+      Objects.requireNonNull(streams, "streams");
+      Objects.requireNonNull(topology, "topology");
+      Objects.requireNonNull(topics, "topics");
+      Objects.requireNonNull(registry, "registry");
+      Objects.requireNonNull(httpHost, "httpHost");
+      Objects.requireNonNull(closeTimeout, "closeTimeout");
+    }
+  }
+
+  private final Deque<AutoCloseable> resources;
+  private final String applicationId;
+  private final KafkaStreams streams;
+  private final PipelineHttpServer http;
+  private final CompletableFuture<KafkaStreams.State> terminated;
+
+  private PipelineApp(
+      final Deque<AutoCloseable> resources,
+      final String applicationId,
+      final KafkaStreams streams,
+      final PipelineHttpServer http,
+      final CompletableFuture<KafkaStreams.State> terminated) {
+    this.resources = resources;
+    this.applicationId = applicationId;
+    this.streams = streams;
+    this.http = http;
+    this.terminated = terminated;
+  }
+
+  /**
+   * Builds and starts the app; on any failure closes what was built and rethrows.
+   *
+   * @throws TopologyUnavailableException when a stage of the topology is not written yet
+   * @throws id.go.bkn.asn.http.HttpPortInUseException when the HTTP port is taken
+   */
+  public static PipelineApp start(
+      final Settings settings, final TopologyFactory factory, final Clock clock) {
+    final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    try {
+      final SchemaRegistryClient registry = SchemaRegistryClients.create(settings.registry());
+      resources.push(registry::close);
+      final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      resources.push(meters::close);
+      final TopologyContext context =
+          new TopologyContext(
+              settings.topology(),
+              settings.topics(),
+              TopologySerdes.on(registry),
+              clock,
+              new MicrometerPipelineEvents(meters));
+      final Properties props = settings.streams().properties();
+      final Topology topology = build(factory, context, props);
+      LOG.info("Streams settings: {}", settings.streams().redacted());
+      LOG.info("Topology settings: {}", settings.topology());
+      LOG.info("Topology:\n{}", topology.describe());
+
+      final KafkaStreams streams = new KafkaStreams(topology, props);
+      final CompletableFuture<KafkaStreams.State> terminated = new CompletableFuture<>();
+      streams.setStateListener(
+          (newState, oldState) -> {
+            LOG.info("Streams state {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.ERROR
+                || newState == KafkaStreams.State.NOT_RUNNING) {
+              terminated.complete(newState);
+            }
+          });
+      streams.setUncaughtExceptionHandler(
+          e -> {
+            // The processing and production handlers deal with bad records; what gets here is
+            // unexpected (a bug, a lost broker), and a fresh thread is the best next try.
+            LOG.error("A stream thread died; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+          });
+      resources.push(() -> streams.close(CloseOptions.timeout(settings.closeTimeout())));
+      bindMeters(streams, meters, resources);
+
+      final PipelineHttpServer http =
+          PipelineHttpServer.start(
+              settings.httpHost(), settings.httpPort(), meters, streams::state);
+      resources.push(http);
+      streams.start();
+      LOG.info(
+          "Streams app {} started, HTTP on {}", settings.streams().applicationId(), http.url());
+      return new PipelineApp(
+          resources, settings.streams().applicationId(), streams, http, terminated);
+    } catch (final RuntimeException e) {
+      closeAll(resources);
+      throw e;
+    }
+  }
+
+  /** The application id the instance runs under. */
+  public String applicationId() {
+    return applicationId;
+  }
+
+  /** The streams client's state: RUNNING when ready. */
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** The HTTP endpoints' base URL. */
+  public String httpUrl() {
+    return http.url();
+  }
+
+  /** The HTTP port (the chosen one when started with port 0). */
+  public int httpPort() {
+    return http.port();
+  }
+
+  /** Completes with ERROR or NOT_RUNNING when the streams client stops, whatever the reason. */
+  public CompletableFuture<KafkaStreams.State> terminated() {
+    return terminated;
+  }
+
+  /** Stops the HTTP endpoints, the streams client (within the timeout) and the rest. */
+  @Override
+  public synchronized void close() {
+    if (resources.isEmpty()) {
+      return;
+    }
+    LOG.info("Stopping the streams app");
+    closeAll(resources);
+  }
+
+  private static Topology build(
+      final TopologyFactory factory, final TopologyContext context, final Properties props) {
+    try {
+      return factory.build(context, new TopologyConfig(new StreamsConfig(props)));
+    } catch (final UnsupportedOperationException e) {
+      throw new TopologyUnavailableException(e);
+    }
+  }
+
+  private static void bindMeters(
+      final KafkaStreams streams,
+      final PrometheusMeterRegistry meters,
+      final Deque<AutoCloseable> resources) {
+    final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(meters);
+    resources.push(streamsMetrics);
+    final JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(meters);
+    resources.push(gc);
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ClassLoaderMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    new UptimeMetrics().bindTo(meters);
+  }
+
+  private static void closeAll(final Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      final AutoCloseable next = resources.pop();
+      try {
+        next.close();
+      } catch (final Exception e) {
+        LOG.warn("Could not close {} cleanly: {}", next, e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package id.go.bkn.asn.app;
+
+import id.go.bkn.asn.config.KafkaConnection;
+import id.go.bkn.asn.config.StreamsSettings;
+import id.go.bkn.asn.http.PipelineHttpServer;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * How the streams app runs: its application id, processing guarantee, threads and HTTP port. The
+ * data dir is the command's own ({@code run} and {@code demo} both have {@code --data-dir}). An
+ * option left out is left to the lower layers of {@link StreamsSettings} ({@code KAFKA_*}
+ * properties, then the defaults).
+ */
+final class StreamsOptions {
+
+  @Option(
+      names = "--application-id",
+      paramLabel = "ID",
+      description =
+          "Kafka Streams application id, shared by all instances (default "
+              + StreamsSettings.DEFAULT_APPLICATION_ID
+              + ").")
+  String applicationId;
+
+  @Option(
+      names = "--processing-guarantee",
+      paramLabel = "GUARANTEE",
+      description = "exactly_once_v2 (default) or at_least_once.")
+  String processingGuarantee;
+
+  @Option(
+      names = "--num-stream-threads",
+      paramLabel = "N",
+      description = "Stream threads of this instance (default 1).")
+  Integer numStreamThreads;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      defaultValue = "" + PipelineHttpServer.DEFAULT_PORT,
+      description = "Port of /metrics and /health/* (default ${DEFAULT-VALUE}; 0 = any free port).")
+  int httpPort;
+
+  /** The validated streams settings for this cluster, data dir and dead-letters topic. */
+  StreamsSettings settings(
+      final KafkaConnection kafka, final Path dataDir, final String deadLetterTopic) {
+    if (httpPort < 0 || httpPort > 65_535) {
+      throw new UserError("--http-port must be a port number from 0 to 65535, got " + httpPort);
+    }
+    try {
+      return StreamsSettings.of(
+          kafka,
+          new StreamsSettings.Options(
+              applicationId, processingGuarantee, dataDir, numStreamThreads),
+          deadLetterTopic);
+    } catch (final IllegalArgumentException e) {
+      throw new UserError("Invalid streams setting: " + e.getMessage(), e);
+    }
+  }
+}

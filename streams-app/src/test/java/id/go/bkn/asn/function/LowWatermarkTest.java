@@ -1,0 +1,29 @@
+package id.go.bkn.asn.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LowWatermarkTest {
+
+  @Test
+  void shouldTakeTheSlowestSenderWhenAllHaveReported() {
+    final Map<Integer, Long> latest = Map.of(0, 500L, 1, 200L, 2, 900L);
+
+    assertThat(LowWatermark.of(latest::get, 3)).contains(Instant.ofEpochMilli(200));
+  }
+
+  @Test
+  void shouldKnowNothingWhenOneSenderHasNotReported() {
+    final Map<Integer, Long> latest = Map.of(0, 500L, 2, 900L);
+
+    assertThat(LowWatermark.of(latest::get, 3)).isEmpty();
+  }
+
+  @Test
+  void shouldKnowNothingWhenThereAreNoSenders() {
+    assertThat(LowWatermark.of(sender -> 1L, 0)).isEmpty();
+  }
+}
