@@ -56,8 +56,6 @@ final class DemoCommand implements Callable<Integer> {
   boolean fresh;
 
   /** Why the streams app is not running, when it is not. */
-  private String unavailable;
-
   private final Environment environment;
 
   DemoCommand(final Environment environment) {
@@ -114,9 +112,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println("  Schema registry  " + stack.registryUrl());
       out.println("  Topics           " + stack.topics().summary());
       out.println("  Data             " + settings.dataDir());
-      if (app == null) {
-        out.println("  Streams app      not started: " + unavailable);
-      } else {
+      {
         out.println(
             "  Streams app      "
                 + app.applicationId()
@@ -138,11 +134,7 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * The streams app on the stack, or null while the topology cannot be built because a stage is
-   * still a stub: the demo then runs the stack alone and says why in one line. Once every stage
-   * exists this guard never fires and can go.
-   */
+  /** The streams app on the stack, its state under the data dir. */
   private PipelineApp startApp(
       final LocalStack stack, final LocalStack.Settings settings, final TopologySettings topology) {
     final TopicNames topics = TopicNames.contract();
@@ -155,13 +147,7 @@ final class DemoCommand implements Callable<Integer> {
             settings.host(),
             streamsOptions.httpPort,
             PipelineApp.DEFAULT_CLOSE_TIMEOUT);
-    try {
-      return PipelineApp.start(app, PipelineApp.TopologyFactory.PARTICIPATION, Clock.systemUTC());
-    } catch (final TopologyUnavailableException e) {
-      LOG.warn("Running the demo without the streams app: {}", e.getMessage());
-      unavailable = e.getMessage();
-      return null;
-    }
+    return PipelineApp.start(app, PipelineApp.TopologyFactory.PARTICIPATION, Clock.systemUTC());
   }
 
   private StreamsSettings streamsSettings(final String bootstrapServers, final Path dataDir) {

@@ -4,6 +4,7 @@ import id.go.bkn.asn.config.StreamsSettings;
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.http.PipelineHttpServer;
 import id.go.bkn.asn.metrics.MicrometerPipelineEvents;
+import id.go.bkn.asn.metrics.PipelineEvents;
 import id.go.bkn.asn.registry.RegistryClientConfig;
 import id.go.bkn.asn.registry.SchemaRegistryClient;
 import id.go.bkn.asn.registry.SchemaRegistryClients;
@@ -11,6 +12,7 @@ import id.go.bkn.asn.topology.ParticipationTopology;
 import id.go.bkn.asn.topology.TopicNames;
 import id.go.bkn.asn.topology.TopologyContext;
 import id.go.bkn.asn.topology.TopologySerdes;
+import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -114,7 +116,6 @@ public final class PipelineApp implements AutoCloseable {
   /**
    * Builds and starts the app; on any failure closes what was built and rethrows.
    *
-   * @throws TopologyUnavailableException when a stage of the topology is not written yet
    * @throws id.go.bkn.asn.http.HttpPortInUseException when the HTTP port is taken
    */
   public static PipelineApp start(
@@ -125,14 +126,16 @@ public final class PipelineApp implements AutoCloseable {
       resources.push(registry::close);
       final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       resources.push(meters::close);
+      final PipelineEvents events = new MicrometerPipelineEvents(meters);
       final TopologyContext context =
           new TopologyContext(
-              settings.topology(),
-              settings.topics(),
-              TopologySerdes.on(registry),
-              clock,
-              new MicrometerPipelineEvents(meters));
-      final Properties props = settings.streams().properties();
+              settings.topology(), settings.topics(), TopologySerdes.on(registry), clock, events);
+      // The ingest stage's dead-letter handler is set up by Kafka from these properties.
+      final Properties props =
+          settings
+              .streams()
+              .withExtraProperties(IngestStreamsConfig.properties(settings.topics(), events))
+              .properties();
       final Topology topology = build(factory, context, props);
       LOG.info("Streams settings: {}", settings.streams().redacted());
       LOG.info("Topology settings: {}", settings.topology());
@@ -210,11 +213,7 @@ public final class PipelineApp implements AutoCloseable {
 
   private static Topology build(
       final TopologyFactory factory, final TopologyContext context, final Properties props) {
-    try {
-      return factory.build(context, new TopologyConfig(new StreamsConfig(props)));
-    } catch (final UnsupportedOperationException e) {
-      throw new TopologyUnavailableException(e);
-    }
+    return factory.build(context, new TopologyConfig(new StreamsConfig(props)));
   }
 
   private static void bindMeters(

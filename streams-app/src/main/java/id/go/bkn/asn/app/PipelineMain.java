@@ -84,8 +84,7 @@ public final class PipelineMain {
     if (e instanceof UserError
         || e instanceof LocalStackException
         || e instanceof PortInUseException
-        || e instanceof HttpPortInUseException
-        || e instanceof TopologyUnavailableException) {
+        || e instanceof HttpPortInUseException) {
       return e.getMessage();
     }
     final StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));

@@ -10,7 +10,6 @@ import id.go.bkn.asn.local.LocalStack;
 import id.go.bkn.asn.registry.RegistryClientConfig;
 import id.go.bkn.asn.serde.AvroClassTrust;
 import id.go.bkn.asn.topology.TopicNames;
-import id.go.bkn.asn.topology.TopologyContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,20 +19,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The app on the embedded broker and registry: it starts, becomes ready, serves its metrics and
- * closes cleanly. Uses the participation topology when every stage exists, else a stand-in that
- * reads reference.programs, so the wiring is tested while stages are still being written.
+ * closes cleanly, running the participation topology under exactly_once_v2 with explicit naming.
  */
 class PipelineAppIT {
 
@@ -50,7 +42,7 @@ class PipelineAppIT {
     try (LocalStack stack = LocalStack.start(LocalStack.Settings.ephemeral(dataDir))) {
       final PipelineApp.Settings settings = settings(stack);
       final PipelineApp app =
-          PipelineApp.start(settings, PipelineAppIT::topology, Clock.systemUTC());
+          PipelineApp.start(settings, PipelineApp.TopologyFactory.PARTICIPATION, Clock.systemUTC());
       try {
         assertThat(get(app, "/health/live").statusCode()).isEqualTo(200);
 
@@ -88,20 +80,6 @@ class PipelineAppIT {
         "127.0.0.1",
         0,
         Duration.ofSeconds(20));
-  }
-
-  /** The real topology once all its stages exist; until then a stand-in with one named step. */
-  private static Topology topology(final TopologyContext context, final TopologyConfig config) {
-    try {
-      return PipelineApp.TopologyFactory.PARTICIPATION.build(context, config);
-    } catch (final UnsupportedOperationException e) {
-      final StreamsBuilder builder = new StreamsBuilder(config);
-      builder.stream(
-              context.topics().programs(),
-              Consumed.with(Serdes.String(), context.serdes().program()).withName("it-programs"))
-          .peek((key, value) -> {}, Named.as("it-peek"));
-      return builder.build();
-    }
   }
 
   private HttpResponse<String> get(final PipelineApp app, final String path) throws Exception {
