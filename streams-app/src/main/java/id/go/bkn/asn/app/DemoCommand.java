@@ -5,6 +5,8 @@ import id.go.bkn.asn.config.StreamsSettings;
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.local.LocalStack;
 import id.go.bkn.asn.registry.RegistryClientConfig;
+import id.go.bkn.asn.simulator.SimulationConfig;
+import id.go.bkn.asn.simulator.kafka.DemoSimulation;
 import id.go.bkn.asn.topology.TopicNames;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,7 +57,19 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--fresh", description = "Delete the data dir first and start over.")
   boolean fresh;
 
-  /** Why the streams app is not running, when it is not. */
+  @Option(
+      names = "--bad-input-rate",
+      paramLabel = "R",
+      defaultValue = "0.002",
+      description =
+          "Bad records of each kind (undecodable, out of range, duplicate, late, unknown"
+              + " employee) per simulated event, 0..1 (default ${DEFAULT-VALUE}), so the dead-letter,"
+              + " late and duplicate paths show.")
+  double badInputRate;
+
+  /** How often the demo prints where the simulation stands. */
+  private static final java.time.Duration STATUS_EVERY = java.time.Duration.ofSeconds(15);
+
   private final Environment environment;
 
   DemoCommand(final Environment environment) {
@@ -65,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     simulation.validate();
+    final SimulationConfig simulationConfig = simulation.config(badInputRate);
     final LocalStack.Settings settings = local.settings(topicOptions.settings());
     final TopologySettings topology = topologyOptions.settings();
     // Checked before the broker spends seconds starting; built again once its address is known.
@@ -88,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
             "demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      runUntilStopped(settings, topology, resumed, stopRequested, out);
+      runUntilStopped(settings, topology, simulationConfig, resumed, stopRequested, out);
       out.println("Stopped.");
       out.flush();
     } finally {
@@ -101,12 +116,22 @@ final class DemoCommand implements Callable<Integer> {
   private void runUntilStopped(
       final LocalStack.Settings settings,
       final TopologySettings topology,
+      final SimulationConfig simulationConfig,
       final boolean resumed,
       final CountDownLatch stopRequested,
       final PrintWriter out)
       throws InterruptedException {
     try (LocalStack stack = LocalStack.start(settings);
-        PipelineApp app = startApp(stack, settings, topology)) {
+        PipelineApp app = startApp(stack, settings, topology);
+        DemoSimulation simulator =
+            noSimulator
+                ? null
+                : DemoSimulation.start(
+                    stack.bootstrapServers(),
+                    stack.registryUrl(),
+                    simulationConfig,
+                    settings.dataDir().resolve("simulator.properties"),
+                    Clock.systemUTC())) {
       out.println("ASN participation demo is up (" + (resumed ? "resumed" : "new") + " data)");
       out.println("  Kafka broker     " + stack.bootstrapServers());
       out.println("  Schema registry  " + stack.registryUrl());
@@ -122,13 +147,29 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  Metrics          " + app.httpUrl() + "/metrics");
         out.println("  Health           " + app.httpUrl() + "/health/ready");
       }
-      out.println(
-          noSimulator
-              ? "  Simulator        off (--no-simulator): feed events with ./pipeline import"
-              : "  Simulator        not built yet (issue #4): feed events with ./pipeline import");
+      if (simulator == null) {
+        out.println("  Simulator        off (--no-simulator): feed events with ./pipeline import");
+      } else {
+        out.printf(
+            "  Simulator        Kota Serang, seed %d, from %s, %sx, %s events/s%n",
+            simulator.config().seed(),
+            simulator.config().from(),
+            simulator.config().speed(),
+            simulator.config().rate());
+      }
       out.println("Press Ctrl-C to stop.");
       out.flush();
-      stopRequested.await();
+      while (!stopRequested.await(
+          STATUS_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (simulator != null) {
+          out.printf(
+              "  simulated time %s, %d records sent%s%n",
+              simulator.reached().atZone(SimulationOptions.WIB).toLocalDateTime().withNano(0),
+              simulator.position(),
+              simulator.failure().map(e -> "; simulator stopped: " + e.getMessage()).orElse(""));
+          out.flush();
+        }
+      }
       out.println("Stopping ...");
       out.flush();
     }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       SimulateCommand.class,
       ImportCommand.class,
+      ConsumeCommand.class,
       TopicsCommand.class,
       HelpCommand.class
     },

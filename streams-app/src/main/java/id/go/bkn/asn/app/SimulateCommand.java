@@ -4,7 +4,6 @@ import id.go.bkn.asn.registry.RegistryClientConfig;
 import id.go.bkn.asn.registry.SchemaRegistryClient;
 import id.go.bkn.asn.registry.SchemaRegistryClients;
 import id.go.bkn.asn.serde.AvroSerializer;
-import id.go.bkn.asn.simulator.BadInputRates;
 import id.go.bkn.asn.simulator.EventGenerator;
 import id.go.bkn.asn.simulator.SimulatedClock;
 import id.go.bkn.asn.simulator.SimulationConfig;
@@ -77,7 +76,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (duration != null && (duration.isNegative() || duration.isZero())) {
       throw new UserError("--duration must be positive, got " + duration);
     }
-    final SimulationConfig config = simulationConfig();
+    final SimulationConfig config = simulation.config(badInputRate);
     final Map<String, Object> registryConfig = new HashMap<>(environment.registryProperties());
     registryConfig.put(RegistryClientConfig.URL, connection.schemaRegistryUrl);
     final Map<String, Object> producerConfig =
@@ -132,22 +131,5 @@ final class SimulateCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private SimulationConfig simulationConfig() {
-    try {
-      SimulationConfig config =
-          SimulationConfig.defaults(Clock.systemUTC())
-              .withSeed(simulation.seed)
-              .withSpeed(simulation.speed)
-              .withRate(simulation.rate)
-              .withBadInput(BadInputRates.uniform(badInputRate));
-      if (simulation.from != null) {
-        config = config.withFrom(simulation.from.atStartOfDay(SimulationOptions.WIB).toInstant());
-      }
-      return config;
-    } catch (final IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), e);
-    }
   }
 }

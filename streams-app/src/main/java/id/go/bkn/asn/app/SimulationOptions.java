@@ -38,6 +38,24 @@ final class SimulationOptions {
       description = "Random seed; the same seed gives the same events (default ${DEFAULT-VALUE}).")
   long seed;
 
+  /** The simulator's settings from these options, with this rate of each kind of bad input. */
+  id.go.bkn.asn.simulator.SimulationConfig config(final double badInputRate) {
+    try {
+      id.go.bkn.asn.simulator.SimulationConfig config =
+          id.go.bkn.asn.simulator.SimulationConfig.defaults(java.time.Clock.systemUTC())
+              .withSeed(seed)
+              .withSpeed(speed)
+              .withRate(rate)
+              .withBadInput(id.go.bkn.asn.simulator.BadInputRates.uniform(badInputRate));
+      if (from != null) {
+        config = config.withFrom(from.atStartOfDay(WIB).toInstant());
+      }
+      return config;
+    } catch (final IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
   /** Stops with a message when a value is out of range. */
   void validate() {
     if (!(rate > 0) || Double.isInfinite(rate)) {

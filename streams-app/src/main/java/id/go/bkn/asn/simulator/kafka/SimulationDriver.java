@@ -54,6 +54,16 @@ public final class SimulationDriver {
    */
   public long run(final Duration maxDuration, final long maxEvents, final BooleanSupplier stop)
       throws InterruptedException {
+    return run(maxDuration, maxEvents, stop, () -> {});
+  }
+
+  /** The same, calling {@code afterTick} on the driver's thread after every tick. */
+  public long run(
+      final Duration maxDuration,
+      final long maxEvents,
+      final BooleanSupplier stop,
+      final Runnable afterTick)
+      throws InterruptedException {
     final Instant started = wall.instant();
     Instant last = started;
     double allowance = rate * TICK.toMillis() / 1000.0;
@@ -74,6 +84,7 @@ public final class SimulationDriver {
       final int emitted = budget > 0 ? generator.advanceTo(simulated.now(), budget) : 0;
       allowance -= emitted;
       events += emitted;
+      afterTick.run();
       if (maxEvents > 0 && events >= maxEvents) {
         break;
       }
