@@ -57,13 +57,19 @@ class PipelineMainTest {
   }
 
   @Test
-  void shouldSayInOneLineWhenCommandComesWithALaterIssue() {
-    final int code = run(Map.of(), "simulate");
+  void shouldRefuseWithOneLineWhenSimulationDurationIsNotPositive() {
+    final int code = run(Map.of(), "simulate", "--duration", "0s");
 
-    assertThat(code).isEqualTo(NotYetCommand.NOT_AVAILABLE);
-    assertThat(err.toString().strip())
-        .isEqualTo(
-            "'simulate' is not available yet: the Kota Serang simulator comes with issue #4.");
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString().strip()).isEqualTo("Error: --duration must be positive, got PT0S");
+  }
+
+  @Test
+  void shouldExplainTheDurationFormatWhenDurationIsUnreadable() {
+    final int code = run(Map.of(), "simulate", "--duration", "ten minutes");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("'ten minutes' is not a duration").doesNotContain("\tat ");
   }
 
   @Test
