@@ -67,6 +67,12 @@ final class DemoCommand implements Callable<Integer> {
               + " late and duplicate paths show.")
   double badInputRate;
 
+  /**
+   * How long Ctrl-C waits for the streams client: exactly-once state is safe either way (an
+   * unfinished transaction is aborted and redone on restart), and a demo must stop in seconds.
+   */
+  private static final java.time.Duration DEMO_CLOSE_TIMEOUT = java.time.Duration.ofSeconds(10);
+
   /** How often the demo prints where the simulation stands. */
   private static final java.time.Duration STATUS_EVERY = java.time.Duration.ofSeconds(15);
 
@@ -187,7 +193,7 @@ final class DemoCommand implements Callable<Integer> {
             RegistryClientConfig.of(stack.registryUrl()),
             settings.host(),
             streamsOptions.httpPort,
-            PipelineApp.DEFAULT_CLOSE_TIMEOUT);
+            DEMO_CLOSE_TIMEOUT);
     return PipelineApp.start(app, PipelineApp.TopologyFactory.PARTICIPATION, Clock.systemUTC());
   }
 
