@@ -127,9 +127,14 @@ public final class PipelineApp implements AutoCloseable {
       final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       resources.push(meters::close);
       final PipelineEvents events = new MicrometerPipelineEvents(meters);
+      final TopologySettings topologySettings =
+          InputPartitions.of(
+              settings.topology(),
+              settings.topics().enrollments(),
+              settings.streams().properties());
       final TopologyContext context =
           new TopologyContext(
-              settings.topology(), settings.topics(), TopologySerdes.on(registry), clock, events);
+              topologySettings, settings.topics(), TopologySerdes.on(registry), clock, events);
       // The ingest stage's dead-letter handler is set up by Kafka from these properties.
       final Properties props =
           settings
@@ -138,7 +143,7 @@ public final class PipelineApp implements AutoCloseable {
               .properties();
       final Topology topology = build(factory, context, props);
       LOG.info("Streams settings: {}", settings.streams().redacted());
-      LOG.info("Topology settings: {}", settings.topology());
+      LOG.info("Topology settings: {}", topologySettings);
       LOG.info("Topology:\n{}", topology.describe());
 
       final KafkaStreams streams = new KafkaStreams(topology, props);

@@ -21,6 +21,8 @@ import java.util.Objects;
  *     clock)
  * @param treePartitions partitions of the internal topic keyed by tree (6)
  * @param programPartitions partitions of the internal topic keyed by programme (6)
+ * @param inputPartitions partitions of the input topics, one ingest task each: how many watermark
+ *     senders each tree task waits for (6; the app sets it from the enrollments topic)
  * @param alerts the alert rules' thresholds
  */
 public record TopologySettings(
@@ -36,7 +38,11 @@ public record TopologySettings(
     Duration emitInterval,
     int treePartitions,
     int programPartitions,
+    int inputPartitions,
     AlertThresholds alerts) {
+
+  /** The default number of input partitions (the contract's topics have six). */
+  public static final int DEFAULT_INPUT_PARTITIONS = 6;
 
   /** The contract's defaults. */
   public static final TopologySettings DEFAULTS =
@@ -53,6 +59,7 @@ public record TopologySettings(
           Duration.ofSeconds(5),
           6,
           6,
+          DEFAULT_INPUT_PARTITIONS,
           AlertThresholds.DEFAULTS);
 
   public TopologySettings {
@@ -75,7 +82,43 @@ public record TopologySettings(
     if (treePartitions < 1 || programPartitions < 1) {
       throw new IllegalArgumentException("internal topics need at least 1 partition");
     }
+    if (inputPartitions < 1) {
+      throw new IllegalArgumentException(
+          "inputPartitions must be at least 1, got " + inputPartitions);
+    }
     Objects.requireNonNull(alerts, "alerts");
+  }
+
+  /** The settings with the default number of input partitions, which the app corrects at start. */
+  public TopologySettings(
+      final Duration dayGrace,
+      final Duration weekGrace,
+      final Duration yearGrace,
+      final Duration dedupHorizon,
+      final Duration maxClockSkew,
+      final double maxSessionJp,
+      final int minResponses,
+      final double targetJp,
+      final Duration idleTimeout,
+      final Duration emitInterval,
+      final int treePartitions,
+      final int programPartitions,
+      final AlertThresholds alerts) {
+    this(
+        dayGrace,
+        weekGrace,
+        yearGrace,
+        dedupHorizon,
+        maxClockSkew,
+        maxSessionJp,
+        minResponses,
+        targetJp,
+        idleTimeout,
+        emitInterval,
+        treePartitions,
+        programPartitions,
+        DEFAULT_INPUT_PARTITIONS,
+        alerts);
   }
 
   /** A copy with another grace for every window size. */
@@ -93,6 +136,26 @@ public record TopologySettings(
         emitInterval,
         treePartitions,
         programPartitions,
+        inputPartitions,
+        alerts);
+  }
+
+  /** A copy with another number of input partitions (watermark senders of the tree stage). */
+  public TopologySettings withInputPartitions(final int partitions) {
+    return new TopologySettings(
+        dayGrace,
+        weekGrace,
+        yearGrace,
+        dedupHorizon,
+        maxClockSkew,
+        maxSessionJp,
+        minResponses,
+        targetJp,
+        idleTimeout,
+        emitInterval,
+        treePartitions,
+        programPartitions,
+        partitions,
         alerts);
   }
 
@@ -111,6 +174,7 @@ public record TopologySettings(
         emitInterval,
         partitions,
         partitions,
+        inputPartitions,
         alerts);
   }
 

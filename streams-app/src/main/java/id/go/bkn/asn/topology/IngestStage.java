@@ -12,8 +12,10 @@ import id.go.bkn.asn.topology.ingest.IngestEventProcessor;
 import id.go.bkn.asn.topology.ingest.IngestResult;
 import id.go.bkn.asn.topology.ingest.IngestSettings;
 import id.go.bkn.asn.topology.ingest.IngestStores;
+import id.go.bkn.asn.topology.ingest.IngestWatermarkProcessor;
 import id.go.bkn.asn.topology.ingest.OccurredAtExtractor;
 import id.go.bkn.asn.topology.ingest.RosterProcessor;
+import id.go.bkn.asn.topology.ingest.TreePartitioner;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -35,7 +37,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * training.dead-letters} with their original key and bytes and headers saying why (records that do
  * not decode get there through Kafka's own dead-letter queue, see {@code
  * ingest.IngestStreamsConfig}). Accepted events and roster changes leave through the internal topic
- * {@code asn-tree}, keyed by the root unit of their tree (anonymous feedback: by programme).
+ * {@code asn-tree}, keyed by the root unit of their tree (anonymous feedback: by programme), with
+ * each task's watermark (store {@code ingest-watermark}) sent to every partition of it.
  */
 final class IngestStage {
 
@@ -80,21 +83,39 @@ final class IngestStage {
             enrollments
                 .merge(attendance, Named.as("events-merge-attendance"))
                 .merge(feedback, Named.as("events-merge-feedback")));
-    return byTree(accepted.merge(rosterChanges(builder), Named.as("tree-merge-roster")));
+    return byTree(
+        withWatermarks(accepted.merge(rosterChanges(builder), Named.as("tree-merge-roster"))));
   }
 
-  /** Everything on to the tree stage, keyed by root unit (anonymous feedback: programme). */
+  /**
+   * The task's watermark joins its messages: the tree stage's clock is the minimum over every
+   * ingest task, so one task far ahead in event time cannot close windows that a slower one still
+   * has events for.
+   */
+  private KStream<String, TreeMessage> withWatermarks(final KStream<String, TreeMessage> messages) {
+    return messages.process(
+        () -> new IngestWatermarkProcessor(context.settings(), context.clock()),
+        Named.as("ingest-watermark"),
+        IngestWatermarkProcessor.STORE);
+  }
+
+  /**
+   * Everything on to the tree stage, keyed by root unit (anonymous feedback: programme); the
+   * watermarks to every partition.
+   */
   private KStream<String, TreeMessage> byTree(final KStream<String, TreeMessage> messages) {
     return messages.repartition(
         Repartitioned.<String, TreeMessage>as(TREE_TOPIC)
             .withKeySerde(Serdes.String())
             .withValueSerde(context.serdes().treeMessage())
-            .withNumberOfPartitions(context.settings().treePartitions()));
+            .withNumberOfPartitions(context.settings().treePartitions())
+            .withStreamPartitioner(new TreePartitioner()));
   }
 
   private void addStores(final StreamsBuilder builder) {
     builder.addStateStore(IngestStores.roster(context.serdes().employee()));
     builder.addStateStore(IngestStores.dedup(context.settings().dedupHorizon()));
+    builder.addStateStore(IngestWatermarkProcessor.store());
   }
 
   /** The roster into the versioned store; its changes on, keyed by tree. */

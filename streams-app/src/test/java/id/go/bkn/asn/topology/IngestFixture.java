@@ -66,15 +66,24 @@ final class IngestFixture implements AutoCloseable {
   private final SchemaRegistryClient client = MockSchemaRegistry.client(scope);
 
   IngestFixture(final Path stateDir) {
+    this(stateDir, Clock.fixed(NOW, ZoneOffset.UTC), false);
+  }
+
+  /** A fixture on a wall clock the test moves, the driver's wall clock starting with it. */
+  IngestFixture(final Path stateDir, final Clock clock) {
+    this(stateDir, clock, true);
+  }
+
+  private IngestFixture(final Path stateDir, final Clock clock, final boolean driverOnClock) {
     final Properties properties = properties(stateDir, topics, events);
     final TopologyContext context =
         new TopologyContext(
-            TopologySettings.DEFAULTS,
-            topics,
-            TopologySerdes.on(client),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            events);
-    driver = new TopologyTestDriver(topology(context, properties), properties);
+            TopologySettings.DEFAULTS, topics, TopologySerdes.on(client), clock, events);
+    final Topology topology = topology(context, properties);
+    driver =
+        driverOnClock
+            ? new TopologyTestDriver(topology, properties, clock.instant())
+            : new TopologyTestDriver(topology, properties);
     units = input(topics.units(), AvroSerdes.specific(WorkUnit.class, client));
     employees = input(topics.employees(), AvroSerdes.specific(Employee.class, client));
     enrollments = input(topics.enrollments(), AvroSerdes.specific(EnrollmentEvent.class, client));

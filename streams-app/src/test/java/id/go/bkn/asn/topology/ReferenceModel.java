@@ -276,6 +276,11 @@ final class ReferenceModel {
     return depth;
   }
 
+  /** The greatest occurredAt of all events: the clock of the stage that counts them. */
+  Instant lastEventTime() {
+    return allEventTimes().stream().max(Comparator.naturalOrder()).orElseThrow();
+  }
+
   private List<Instant> allEventTimes() {
     final List<Instant> times = new ArrayList<>();
     enrollments.forEach(e -> times.add(e.getOccurredAt()));

@@ -15,6 +15,7 @@ import id.go.bkn.asn.schema.UnitActivity;
 import id.go.bkn.asn.schema.UnitJpProgress;
 import id.go.bkn.asn.schema.WorkUnit;
 import id.go.bkn.asn.serde.AvroClassTrust;
+import id.go.bkn.asn.topology.ingest.TreePartitioner;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,6 +45,11 @@ import org.apache.kafka.streams.test.TestRecord;
  * A tree stage under TopologyTestDriver: the units of a three-level tree (KOTA -> KEC-A, KEC-B ->
  * KEL-A1, KEL-A2, KEL-B1) piped into the global store, a TreeMessage source on a test topic,
  * builders of messages, readers of every output and a wall clock moved in step with the driver's.
+ *
+ * <p>Unless {@link #manualWatermarks()} is called, the fixture plays the one ingest task (sender 0
+ * of 1) the way {@code IngestWatermarkProcessor} does: its watermark is the greatest occurredAt of
+ * the events piped, sent before every wall-clock step, idle once no event was piped for the idle
+ * timeout; {@link #tick} sends a watermark at once.
  */
 final class TreeFixture implements AutoCloseable {
 
@@ -72,6 +78,9 @@ final class TreeFixture implements AutoCloseable {
   final TopologyTestDriver driver;
   private final String scope = "scope-" + UUID.randomUUID();
   private final AtomicInteger eventIds = new AtomicInteger();
+  private boolean emulateSender = true;
+  private Instant senderMark;
+  private Instant senderLastEventWall = START;
   private final TestInputTopic<String, TreeMessage> tree;
   private final TestOutputTopic<String, UnitActivity> daily;
   private final TestOutputTopic<String, UnitActivity> weekly;
@@ -213,6 +222,7 @@ final class TreeFixture implements AutoCloseable {
       case ATTENDANCE -> "training.attendance";
       case FEEDBACK -> "training.feedback";
       case ROSTER -> "reference.employees";
+      case WATERMARK -> throw new IllegalArgumentException("a watermark is not an event");
     };
   }
 
@@ -284,21 +294,63 @@ final class TreeFixture implements AutoCloseable {
   /** Pipes messages with their occurredAt as record timestamp, keyed as the ingest stage keys. */
   void pipe(final TreeMessage... messages) {
     for (final TreeMessage message : messages) {
+      if (message.getKind() == TreeMessageKind.WATERMARK) {
+        tree.pipeInput(TreePartitioner.WATERMARK_KEY, message, message.getOccurredAt());
+        continue;
+      }
+      if (message.getKind() != TreeMessageKind.ROSTER) {
+        senderMark = later(senderMark, message.getOccurredAt());
+        senderLastEventWall = wall.instant();
+      }
       final String key =
           message.getRootUnitId() == null ? message.getProgramId() : message.getRootUnitId();
       tree.pipeInput(key, message, message.getOccurredAt());
     }
   }
 
-  /** Moves the clock of the task to the instant with an anonymous feedback (counts in no unit). */
-  void tick(final Instant at) {
-    pipe(anonymousFeedback(at));
+  /** A WATERMARK from ingest task {@code sender} of {@code senders}. */
+  static TreeMessage watermark(
+      final int sender, final int senders, final Instant at, final boolean idle) {
+    return TreeMessage.newBuilder()
+        .setKind(TreeMessageKind.WATERMARK)
+        .setOccurredAt(at)
+        .setSenderPartition(sender)
+        .setSenderPartitions(senders)
+        .setIdle(idle)
+        .build();
   }
 
-  /** Moves both wall clocks. */
+  /** From now on the test sends every watermark itself (several senders). */
+  void manualWatermarks() {
+    emulateSender = false;
+  }
+
+  /**
+   * Moves the clock of the task to the instant: the one emulated ingest task reports that its
+   * events reached it (an event time, not the wall clock).
+   */
+  void tick(final Instant at) {
+    senderMark = later(senderMark, at);
+    senderLastEventWall = wall.instant();
+    pipe(watermark(0, 1, senderMark, false));
+  }
+
+  /** Moves both wall clocks; the emulated ingest task reports first, as its punctuator would. */
   void advanceWall(final Duration duration) {
     wall.advance(duration);
+    if (emulateSender) {
+      final boolean idle =
+          Duration.between(senderLastEventWall, wall.instant()).compareTo(settings.idleTimeout())
+              >= 0;
+      if (senderMark != null || idle) {
+        pipe(watermark(0, 1, senderMark == null ? Instant.EPOCH : senderMark, idle));
+      }
+    }
     driver.advanceWallClockTime(duration);
+  }
+
+  private static Instant later(final Instant a, final Instant b) {
+    return a == null || b.isAfter(a) ? b : a;
   }
 
   /** One emit interval of wall clock: the punctuator writes what changed. */

@@ -4,16 +4,19 @@ import java.time.Instant;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The one clock of a tree-stage task: the greatest occurredAt of the events it processed, or the
- * wall clock once the task has been idle (the contract's "when no events arrive at all, the wall
- * clock closes windows"); it never moves backwards. It also keeps, per window kind, the start of
- * the first window not closed yet (the close cursor), so windows close in time order, each once,
- * also across restarts.
+ * The one clock of a tree-stage task: the low watermark of the ingest tasks that send to it (see
+ * {@link SenderWatermarks}), or the wall clock once every sender is idle (the contract's "when no
+ * events arrive at all, the wall clock closes windows"); it never moves backwards. It also keeps,
+ * per window kind, the start of the first window not closed yet (the close cursor), so windows
+ * close in time order, each once, also across restarts; and, until the clock is first set, the
+ * range of event times already counted, so that the first cursors reach back to them.
  */
 public final class TreeClock {
 
   private static final String NOW = "clock";
   private static final String CURSOR = "cursor.";
+  private static final String PENDING_FIRST = "pending.first";
+  private static final String PENDING_LAST = "pending.last";
 
   private final KeyValueStore<String, Long> store;
   private Long now;
@@ -24,7 +27,7 @@ public final class TreeClock {
     this.now = store.get(NOW);
   }
 
-  /** Whether the task has a clock yet (an event, or an idle timeout, set it). */
+  /** Whether the task has a clock yet (every sender's watermark, or all idle, set it). */
   public boolean isSet() {
     return now != null;
   }
@@ -59,5 +62,33 @@ public final class TreeClock {
   /** Sets the start of the first unclosed window of the kind. */
   public void setCursor(final String kind, final Instant start) {
     store.put(CURSOR + kind, start.toEpochMilli());
+  }
+
+  /** Notes the time of an event counted before the clock is set; nothing once it is. */
+  public void notePending(final Instant occurredAt) {
+    if (now != null) {
+      return;
+    }
+    final long millis = occurredAt.toEpochMilli();
+    final Long first = store.get(PENDING_FIRST);
+    if (first == null || millis < first) {
+      store.put(PENDING_FIRST, millis);
+    }
+    final Long last = store.get(PENDING_LAST);
+    if (last == null || millis > last) {
+      store.put(PENDING_LAST, millis);
+    }
+  }
+
+  /** The earliest event time counted before the clock was set, or null if none. */
+  public Instant earliestPending() {
+    final Long millis = store.get(PENDING_FIRST);
+    return millis == null ? null : Instant.ofEpochMilli(millis);
+  }
+
+  /** The latest event time counted before the clock was set, or null if none. */
+  public Instant latestPending() {
+    final Long millis = store.get(PENDING_LAST);
+    return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 }

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -38,13 +39,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tree stage's processor (docs/design/topology.md, stage 2): one task owns whole trees and
- * makes every decision about them with one clock. Per event it advances the clock, closes the
- * windows the clock has passed (one FINAL record per unit of the task's trees, weekly alerts), then
- * decides once which of the event's DAY, WEEK and YEAR windows are open: open ones count it for its
- * unit chain, closed ones send its original bytes to the late events, and an event counted for its
- * week goes on to the programme stage. A wall-clock punctuator lets the wall clock close windows
- * when the task is idle, writes PROVISIONAL records of what changed and broadcasts the task's clock
- * as a watermark to the programme stage.
+ * makes every decision about them with one clock, the low watermark of the ingest tasks: each
+ * WATERMARK they send may advance it and close the windows it has passed (one FINAL record per unit
+ * of the task's trees, weekly alerts). Per event it decides once which of the event's DAY, WEEK and
+ * YEAR windows are open: open ones count it for its unit chain, closed ones send its original bytes
+ * to the late events, and an event counted for its week goes on to the programme stage. Events do
+ * not move the clock: an ingest task days ahead would otherwise close windows that a slower one
+ * still has events for. A wall-clock punctuator lets the wall clock close windows when every sender
+ * is idle, writes PROVISIONAL records of what changed and broadcasts the task's clock as a
+ * watermark to the programme stage.
  */
 public final class TreeProcessor implements Processor<String, TreeMessage, String, TreeOutput> {
 
@@ -59,6 +62,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   private ProcessorContext<String, TreeOutput> context;
   private KeyValueStore<String, WorkUnit> unitStore;
   private TreeClock clock;
+  private SenderWatermarks senders;
   private TreeOwnership ownership;
   private UnitHierarchy hierarchy;
   private HeadcountLedger headcounts;
@@ -81,6 +85,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     this.context = processorContext;
     unitStore = processorContext.getStateStore(TopologyContext.UNITS_STORE);
     clock = new TreeClock(processorContext.getStateStore(TreeStores.CLOCK));
+    senders = new SenderWatermarks(processorContext.getStateStore(TreeStores.WATERMARKS));
     ownership =
         new TreeOwnership(
             processorContext.taskId().partition(),
@@ -120,11 +125,15 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
 
   @Override
   public void process(final Record<String, TreeMessage> record) {
-    lastRecordWall = wall.millis();
     final TreeMessage message = record.value();
     if (message == null || message.getOccurredAt() == null) {
       return;
     }
+    if (message.getKind() == TreeMessageKind.WATERMARK) {
+      onWatermark(message);
+      return;
+    }
+    lastRecordWall = wall.millis();
     ownership.remember(message.getRootUnitId(), message.getOccurredAt().toEpochMilli());
     if (message.getKind() == TreeMessageKind.ROSTER) {
       onRoster(message);
@@ -133,15 +142,48 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     }
   }
 
-  private void onEvent(final Record<String, TreeMessage> record, final TreeMessage event) {
-    if (clock.advanceTo(event.getOccurredAt())) {
+  private void onWatermark(final TreeMessage watermark) {
+    if (!senders.record(watermark)) {
+      LOG.warn(
+          "Ignoring watermark with sender {} of {}",
+          watermark.getSenderPartition(),
+          watermark.getSenderPartitions());
+      return;
+    }
+    advance();
+  }
+
+  /**
+   * Moves the clock to the senders' low watermark, or to the wall clock when every sender is idle
+   * and the task itself has had no record for the idle timeout (a restarted task waits a full one),
+   * and closes what it passed. Never backwards.
+   */
+  private void advance() {
+    final Optional<Instant> low = senders.low();
+    final boolean moved;
+    if (low.isPresent()) {
+      moved = clock.advanceTo(low.get());
+    } else {
+      final Instant wallNow = wall.instant();
+      moved =
+          senders.allIdle()
+              && wallNow.toEpochMilli() - lastRecordWall >= settings.idleTimeout().toMillis()
+              && clock.advanceTo(wallNow);
+    }
+    if (moved) {
       closeDue();
     }
-    final Instant now = clock.now();
+  }
+
+  private void onEvent(final Record<String, TreeMessage> record, final TreeMessage event) {
+    // Before every sender has reported, nothing is closed: the first cursors reach back to this.
+    clock.notePending(event.getOccurredAt());
     final EventWindows eventWindows = JakartaCalendar.windowsOf(event.getOccurredAt());
-    final boolean dayOpen = !eventWindows.day().isClosedAt(now, settings.dayGrace());
-    final boolean weekOpen = !eventWindows.week().isClosedAt(now, settings.weekGrace());
-    final boolean yearOpen = !eventWindows.year().isClosedAt(now, settings.yearGrace());
+    final boolean set = clock.isSet();
+    final Instant now = set ? clock.now() : null;
+    final boolean dayOpen = !set || !eventWindows.day().isClosedAt(now, settings.dayGrace());
+    final boolean weekOpen = !set || !eventWindows.week().isClosedAt(now, settings.weekGrace());
+    final boolean yearOpen = !set || !eventWindows.year().isClosedAt(now, settings.yearGrace());
     // Anonymous feedback counts for its programme only, so only its week can make it late.
     final boolean anonymous = event.getEmployeeId() == null || event.getUnitId() == null;
     final List<String> closed = new ArrayList<>(3);
@@ -279,13 +321,18 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     }
   }
 
-  /** The first unclosed window's start; the first time, the window holding clock - grace. */
+  /**
+   * The first unclosed window's start; the first time, the window holding clock - grace, or
+   * earliest counted event - grace if that is earlier (events counted before the clock was set).
+   */
   private Instant cursorOf(final String kind, final Instant now, final Duration grace) {
     final Instant cursor = clock.cursor(kind);
     if (cursor != null) {
       return cursor;
     }
-    final Instant first = now.minus(grace);
+    final Instant pending = clock.earliestPending();
+    final Instant from = pending != null && pending.isBefore(now) ? pending : now;
+    final Instant first = from.minus(grace);
     final Instant start =
         YEAR_CURSOR.equals(kind)
             ? JakartaCalendar.year(first).start()
@@ -342,11 +389,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   }
 
   private void punctuate(final long timestamp) {
-    final Instant wallNow = wall.instant();
-    if (wallNow.toEpochMilli() - lastRecordWall >= settings.idleTimeout().toMillis()
-        && clock.advanceTo(wallNow)) {
-      closeDue();
-    }
+    advance();
     emitChanged();
     if (clock.isSet()) {
       broadcastWatermark();
@@ -355,8 +398,12 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
 
   /** Writes a PROVISIONAL record for every open unit-window, unit-year and employee changed. */
   private void emitChanged() {
+    if (!clock.isSet()) {
+      // Kept dirty: without a clock no window is known to be open or closed yet.
+      return;
+    }
     final List<String> keys = log.drainDirty();
-    if (keys.isEmpty() || !clock.isSet()) {
+    if (keys.isEmpty()) {
       return;
     }
     final Instant now = clock.now();
@@ -426,14 +473,25 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             new RecordHeaders()));
   }
 
-  /** The open years: from the first unclosed one to the clock's. */
+  /**
+   * The open years: from the first unclosed one to the clock's; before the clock is set, the years
+   * of the events counted so far (every one of them is open).
+   */
   private List<Integer> openYears() {
-    final Instant cursor = clock.cursor(YEAR_CURSOR);
-    if (cursor == null || !clock.isSet()) {
+    final Instant from;
+    final Instant to;
+    if (clock.isSet()) {
+      from = clock.cursor(YEAR_CURSOR);
+      to = clock.now();
+    } else {
+      from = clock.earliestPending();
+      to = clock.latestPending();
+    }
+    if (from == null || to == null) {
       return List.of();
     }
     final List<Integer> years = new ArrayList<>(2);
-    for (int y = JakartaCalendar.yearOf(cursor); y <= JakartaCalendar.yearOf(clock.now()); y++) {
+    for (int y = JakartaCalendar.yearOf(from); y <= JakartaCalendar.yearOf(to); y++) {
       years.add(y);
     }
     return years;

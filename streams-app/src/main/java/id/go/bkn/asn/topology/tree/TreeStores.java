@@ -16,6 +16,9 @@ public final class TreeStores {
   /** The task clock and the close cursors: name -> epoch millis. */
   public static final String CLOCK = "tree-clock";
 
+  /** The latest watermark of each ingest task: {@code mark.<partition>} and {@code senders}. */
+  public static final String WATERMARKS = "tree-watermarks";
+
   /** Roots whose messages reached the task: root -> first seen (event time). */
   public static final String ROOTS = "tree-roots";
 
@@ -52,6 +55,7 @@ public final class TreeStores {
   public static Set<StoreBuilder<?>> builders() {
     return Set.of(
         store(CLOCK, Serdes.Long()),
+        store(WATERMARKS, Serdes.Long()),
         store(ROOTS, Serdes.Long()),
         store(WINDOWS, WindowCounts.SERDE),
         store(SEEN, Serdes.Long()),

@@ -67,7 +67,7 @@ final class WindowLedger {
               ? counts
               : counts.withFeedback(
                   event.getOverall(), event.getCareerRelevance(), event.getRecommend());
-      case ROSTER -> counts;
+      case ROSTER, WATERMARK -> counts;
     };
   }
 

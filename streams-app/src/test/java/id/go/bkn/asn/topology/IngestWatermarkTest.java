@@ -1,0 +1,115 @@
+package id.go.bkn.asn.topology;
+
+import static id.go.bkn.asn.topology.IngestFixture.LONG_AGO;
+import static id.go.bkn.asn.topology.IngestFixture.NOW;
+import static id.go.bkn.asn.topology.IngestFixture.attendance;
+import static id.go.bkn.asn.topology.IngestFixture.enrollment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.bkn.asn.config.TopologySettings;
+import id.go.bkn.asn.internal.TreeMessage;
+import id.go.bkn.asn.internal.TreeMessageKind;
+import id.go.bkn.asn.topology.ingest.TreePartitioner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ingest task's watermark: what it covers, when it is sent, and when it says idle. */
+class IngestWatermarkTest {
+
+  private static final String NIP = "198609262015051001";
+  private static final TopologySettings SETTINGS = TopologySettings.DEFAULTS;
+
+  @TempDir Path stateDir;
+  private TestWallClock wall;
+  private IngestFixture fixture;
+
+  @BeforeEach
+  void start() {
+    wall = new TestWallClock(NOW);
+    fixture = new IngestFixture(stateDir, wall);
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  @Test
+  void shouldSendGreatestAcceptedOccurredAtWhenEmitIntervalPasses() {
+    // given: two accepted events, an older one after them, a roster change effective later and
+    // an event refused for an unknown employee later still
+    fixture.roster(NIP, "DINKES", true, LONG_AGO);
+    final Instant newest = NOW.minus(Duration.ofHours(1));
+    fixture.enrollments.pipeInput(NIP, enrollment("e-1", NIP, NOW.minus(Duration.ofHours(2))));
+    fixture.attendance.pipeInput(NIP, attendance("e-2", NIP, 2, newest));
+    fixture.enrollments.pipeInput(NIP, enrollment("e-3", NIP, NOW.minus(Duration.ofHours(3))));
+    fixture.roster("OTHER", "DISDIK", true, NOW.minus(Duration.ofMinutes(30)));
+    fixture.enrollments.pipeInput(
+        "NOBODY", enrollment("e-4", "NOBODY", NOW.minus(Duration.ofMinutes(10))));
+    fixture.tree.readRecordsToList();
+    // when
+    advance(SETTINGS.emitInterval());
+    // then
+    final List<TestRecord<String, TreeMessage>> marks = watermarks();
+    assertThat(marks).isNotEmpty();
+    assertThat(marks)
+        .allSatisfy(
+            r -> {
+              assertThat(r.key()).isEqualTo(TreePartitioner.WATERMARK_KEY);
+              assertThat(r.value().getOccurredAt()).isEqualTo(newest);
+              assertThat(r.value().getSenderPartition()).isZero();
+              assertThat(r.value().getSenderPartitions()).isEqualTo(SETTINGS.inputPartitions());
+              assertThat(r.value().getIdle()).isFalse();
+            });
+  }
+
+  @Test
+  void shouldSayIdleWhenNoEventForIdleTimeout() {
+    // given
+    fixture.roster(NIP, "DINKES", true, LONG_AGO);
+    final Instant at = NOW.minus(Duration.ofHours(1));
+    fixture.attendance.pipeInput(NIP, attendance("e-1", NIP, 2, at));
+    advance(SETTINGS.emitInterval());
+    fixture.tree.readRecordsToList();
+    // when
+    advance(SETTINGS.idleTimeout());
+    // then: still its watermark, now idle
+    assertThat(watermarks())
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r.value().getOccurredAt()).isEqualTo(at);
+              assertThat(r.value().getIdle()).isTrue();
+            });
+  }
+
+  @Test
+  void shouldSendNothingUntilIdleTimeoutWhenNoEventWasEverSeen() {
+    // when
+    advance(SETTINGS.emitInterval());
+    // then
+    assertThat(watermarks()).isEmpty();
+    // when
+    advance(SETTINGS.idleTimeout());
+    // then
+    assertThat(watermarks()).isNotEmpty().allSatisfy(r -> assertThat(r.value().getIdle()).isTrue());
+  }
+
+  private void advance(final Duration duration) {
+    wall.advance(duration);
+    fixture.driver.advanceWallClockTime(duration);
+  }
+
+  private List<TestRecord<String, TreeMessage>> watermarks() {
+    return fixture.tree.readRecordsToList().stream()
+        .filter(r -> r.value().getKind() == TreeMessageKind.WATERMARK)
+        .toList();
+  }
+}
