@@ -238,11 +238,20 @@ class ParticipationIT {
             new AvroDeserializer<>(registry, EmployeeJpProgress.class))) {
       latest.put(r.key(), r.value());
     }
-    final Map<String, Double> expected = model.employeeJpTotals();
+    final Map<String, ReferenceModel.EmployeeYear> expected = model.employeeYears();
     assertThat(latest.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     expected.forEach(
-        (key, total) ->
-            assertThat(latest.get(key).getJpTotal()).as("jpTotal of an employee").isEqualTo(total));
+        (key, year) -> {
+          final EmployeeJpProgress actual = latest.get(key);
+          assertThat(actual.getJpTotal()).as("jpTotal of an employee").isEqualTo(year.jpTotal());
+          assertThat(actual.getSessionsAttended())
+              .as("sessionsAttended of an employee")
+              .isEqualTo(year.sessionsAttended());
+          assertThat(actual.getProgramsCompleted())
+              .as("programsCompleted of an employee")
+              .isEqualTo(year.programsCompleted());
+          assertThat(actual.getMeetsTarget()).isEqualTo(year.jpTotal() >= 20);
+        });
   }
 
   private static String reason(final ConsumerRecord<String, byte[]> record) {

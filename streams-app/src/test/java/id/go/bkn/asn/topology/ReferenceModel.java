@@ -289,19 +289,46 @@ final class ReferenceModel {
     return times;
   }
 
-  /** Expected jpTotal per employee|year over PRESENT and LATE attendance. */
-  Map<String, Double> employeeJpTotals() {
-    final Map<String, Double> totals = new TreeMap<>();
+  /** The expected year-to-date figures of one employee. */
+  record EmployeeYear(double jpTotal, int sessionsAttended, int programsCompleted) {}
+
+  /**
+   * Expected year-to-date figures per {@code employeeId|year}: credited JP and sessions over
+   * PRESENT and LATE attendance, and COMPLETED enrolments, of events whose employee was in the
+   * roster at the time (an employee with only a completion has a record too, with 0 JP).
+   */
+  Map<String, EmployeeYear> employeeYears() {
+    final Map<String, EmployeeYear> years = new TreeMap<>();
     for (final AttendanceEvent e : attendance) {
       if ((e.getStatus() == AttendanceStatus.PRESENT || e.getStatus() == AttendanceStatus.LATE)
           && unitOf(e.getEmployeeId(), e.getOccurredAt()) != null) {
-        totals.merge(
-            e.getEmployeeId() + "|" + e.getOccurredAt().atZone(WIB).getYear(),
-            e.getSessionJp(),
-            Double::sum);
+        years.merge(
+            yearKey(e.getEmployeeId(), e.getOccurredAt()),
+            new EmployeeYear(e.getSessionJp(), 1, 0),
+            ReferenceModel::sum);
       }
     }
-    return totals;
+    for (final EnrollmentEvent e : enrollments) {
+      if (e.getAction() == id.go.bkn.asn.schema.EnrollmentAction.COMPLETED
+          && unitOf(e.getEmployeeId(), e.getOccurredAt()) != null) {
+        years.merge(
+            yearKey(e.getEmployeeId(), e.getOccurredAt()),
+            new EmployeeYear(0, 0, 1),
+            ReferenceModel::sum);
+      }
+    }
+    return years;
+  }
+
+  private static String yearKey(final String employee, final Instant t) {
+    return employee + "|" + t.atZone(WIB).getYear();
+  }
+
+  private static EmployeeYear sum(final EmployeeYear a, final EmployeeYear b) {
+    return new EmployeeYear(
+        a.jpTotal() + b.jpTotal(),
+        a.sessionsAttended() + b.sessionsAttended(),
+        a.programsCompleted() + b.programsCompleted());
   }
 
   static Instant windowStart(final String size, final Instant t) {
