@@ -35,6 +35,16 @@ final class TopologyOptions {
   Duration dedupHorizon;
 
   @Option(
+      names = "--idle-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "5m",
+      converter = DurationConverter.class,
+      description =
+          "An input partition with no events for this long stops holding windows open; when all"
+              + " are quiet the wall clock closes windows (default ${DEFAULT-VALUE}).")
+  Duration idleTimeout;
+
+  @Option(
       names = "--min-responses",
       paramLabel = "K",
       defaultValue = "5",
@@ -104,7 +114,7 @@ final class TopologyOptions {
           DEFAULTS.maxSessionJp(),
           minResponses,
           targetJp,
-          DEFAULTS.idleTimeout(),
+          idleTimeout,
           DEFAULTS.emitInterval(),
           DEFAULTS.treePartitions(),
           DEFAULTS.programPartitions(),
