@@ -37,8 +37,10 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run everything on this machine: a Kafka broker (KRaft), a schema registry, the topics,",
-      "the streams app and the Kota Serang simulator. Ctrl-C stops it; running it again resumes."
+      "Run everything on this machine: broker, registry, streams app and simulator.",
+      "A Kafka broker (KRaft), a schema registry, the topics, the streams app",
+      "and the Kota Serang simulator in one process. Ctrl-C stops it;",
+      "running it again on the same data dir resumes."
     })
 final class DemoCommand implements Callable<Integer> {
 

@@ -34,8 +34,10 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Write JSON lines (field names as in the schemas) into a reference.* or training.* topic",
-      "as Avro. A bad line stops the import with its number and the reason; nothing is written."
+      "Write JSON lines into a reference.* or training.* topic as Avro.",
+      "Field names are those of the schemas. The whole file is checked first:",
+      "a bad line stops the import with its number and the reason,",
+      "and then nothing is written."
     })
 final class ImportCommand implements Callable<Integer> {
 
