@@ -115,7 +115,7 @@ final class SimulateCommand implements Callable<Integer> {
                               config.rate(),
                               d -> Thread.sleep(d.toMillis()))
                           .run(duration, events, stop::get);
-                  sink.flush(Duration.ofSeconds(30));
+                  sink.flush();
                   return n;
                 } catch (final InterruptedException e) {
                   Thread.currentThread().interrupt();

@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -36,7 +35,6 @@ public final class PipelineHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineHttpServer.class);
   private static final String TEXT = "text/plain; charset=utf-8";
   private static final int THREADS = 2;
-  private static final int STOP_DELAY_SECONDS = 1;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -97,25 +95,13 @@ public final class PipelineHttpServer implements AutoCloseable {
 
   /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
   public String url() {
-    final String host = server.getAddress().getAddress().getHostAddress();
-    final String shown = host.contains(":") ? "[" + host + "]" : host;
-    return "http://" + shown + ":" + port();
+    return JdkHttpServers.url(server);
   }
 
   /** Stops accepting requests and frees the port; running requests get a second to finish. */
   @Override
   public void close() {
-    // The JDK's stop(n) waits the full n seconds even when idle; wait on the executor instead.
-    server.stop(0);
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(STOP_DELAY_SECONDS, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (final InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    JdkHttpServers.stop(server, executor);
     LOG.info("HTTP endpoints on port {} stopped", port());
   }
 

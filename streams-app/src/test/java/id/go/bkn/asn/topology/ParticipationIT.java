@@ -89,7 +89,7 @@ class ParticipationIT {
 
       // Phase 1: two weeks and a half of events, then the app runs and is stopped.
       generator.advanceTo(FROM.plus(Duration.ofDays(17)));
-      kafka.flush(Duration.ofSeconds(30));
+      kafka.flush();
       final Instant firstWeekEnd = FROM.plus(Duration.ofDays(7));
       try (PipelineApp app = start(stack)) {
         await()
@@ -100,7 +100,7 @@ class ParticipationIT {
 
       // Phase 2: the rest, then the app again on the same state.
       generator.advanceTo(FROM.plus(Duration.ofDays(38)));
-      kafka.flush(Duration.ofSeconds(30));
+      kafka.flush();
       final Instant clock = generator.reached();
       final List<Instant> weeks = model.closedWindowStarts("WEEK", model.lastEventTime(), GRACE);
       final List<Instant> days = model.closedWindowStarts("DAY", model.lastEventTime(), GRACE);

@@ -1,6 +1,7 @@
 package id.go.bkn.asn.registry.server;
 
 import com.sun.net.httpserver.HttpServer;
+import id.go.bkn.asn.http.JdkHttpServers;
 import id.go.bkn.asn.registry.SchemaRegistryStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,6 @@ public final class SchemaRegistryServer implements AutoCloseable {
   public static final int DEFAULT_PORT = 8081;
 
   private static final int THREADS = 4;
-  private static final int STOP_DELAY_SECONDS = 1;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -86,9 +85,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
   /** The base URL clients use, e.g. {@code http://127.0.0.1:8081}. */
   public String url() {
-    final String host = server.getAddress().getAddress().getHostAddress();
-    final String shown = host.contains(":") ? "[" + host + "]" : host;
-    return "http://" + shown + ":" + port();
+    return JdkHttpServers.url(server);
   }
 
   public SchemaRegistryStore store() {
@@ -98,18 +95,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
   /** Stops accepting requests and frees the port; running requests get a second to finish. */
   @Override
   public void close() {
-    // stop(n) of the JDK's server waits the full n seconds even when idle, so wait on the
-    // executor instead, which returns as soon as the running handlers are done.
-    server.stop(0);
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(STOP_DELAY_SECONDS, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (final InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    JdkHttpServers.stop(server, executor);
     LOG.info("Schema registry on port {} stopped", port());
   }
 }

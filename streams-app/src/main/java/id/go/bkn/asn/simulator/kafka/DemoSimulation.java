@@ -152,7 +152,7 @@ public final class DemoSimulation implements AutoCloseable {
             badInput = generator.badInputCounts();
             if (Duration.between(lastSave[0], wall.instant()).compareTo(SAVE_EVERY) >= 0) {
               // Only what Kafka acknowledged counts as sent.
-              sink.flush(Duration.ofSeconds(30));
+              sink.flush();
               save();
               lastSave[0] = wall.instant();
             }
@@ -177,7 +177,7 @@ public final class DemoSimulation implements AutoCloseable {
     try {
       thread.join(Duration.ofSeconds(10).toMillis());
       if (failure == null) {
-        sink.flush(Duration.ofSeconds(30));
+        sink.flush();
         save();
       }
     } catch (final InterruptedException e) {

@@ -10,7 +10,6 @@ import id.go.bkn.asn.serde.AvroSerializer;
 import id.go.bkn.asn.simulator.SimulationSink;
 import id.go.bkn.asn.topics.ContractTopic;
 import id.go.bkn.asn.topics.TopicKeys;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -74,8 +73,11 @@ public final class KafkaSimulationSink implements SimulationSink {
     producer.send(new ProducerRecord<>(topic, key, value), this::remember);
   }
 
-  /** Waits until everything sent so far is acknowledged; throws the first failure, if any. */
-  public void flush(final Duration timeout) {
+  /**
+   * Waits until everything sent so far is acknowledged (bounded by the producer's delivery
+   * timeout); throws the first failure, if any.
+   */
+  public void flush() {
     producer.flush();
     raise();
   }
