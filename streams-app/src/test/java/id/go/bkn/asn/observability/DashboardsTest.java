@@ -277,7 +277,8 @@ class DashboardsTest {
               .contains(List.of(defaults.lowParticipationRate()));
         }
         if (readsOnly(panel, "asn_unit_jp_attainment_ratio", "asn_unit_jp_expected_ratio")
-            && reads(panel, "asn_unit_jp_attainment_ratio", "asn_unit_jp_expected_ratio")
+            && metricsOf(panel)
+                .containsAll(Set.of("asn_unit_jp_attainment_ratio", "asn_unit_jp_expected_ratio"))
             && panel.path("targets").size() == 1
             && "stat".equals(panel.path("type").asText())) {
           pace++;
@@ -398,28 +399,28 @@ class DashboardsTest {
     return !base.equals(name) && documented.contains(base);
   }
 
-  /**
-   * True when the panel's targets read the given metrics and nothing but them and asn_unit_info.
-   */
-  private static boolean readsOnly(final JsonNode panel, final String... metrics) {
+  /** The metrics a panel's targets read. */
+  private static Set<String> metricsOf(final JsonNode panel) {
     final Set<String> read = new HashSet<>();
     for (final JsonNode target : panel.path("targets")) {
       read.addAll(DashboardQueries.metricNames(target.path("expr").asText()));
     }
-    read.remove("asn_unit_info");
-    read.remove("asn_program_info");
-    read.remove("asn_program_feedback_responses");
-    read.remove("asn_unit_headcount");
-    return !read.isEmpty() && Set.of(metrics).containsAll(read);
+    return read;
   }
 
-  /** True when the panel's targets read every one of the given metrics. */
-  private static boolean reads(final JsonNode panel, final String... metrics) {
-    final Set<String> read = new HashSet<>();
-    for (final JsonNode target : panel.path("targets")) {
-      read.addAll(DashboardQueries.metricNames(target.path("expr").asText()));
-    }
-    return read.containsAll(Set.of(metrics));
+  /**
+   * True when the panel reads the given metrics and nothing else but the info, headcount and
+   * response-count series it joins or weighs them with.
+   */
+  private static boolean readsOnly(final JsonNode panel, final String... metrics) {
+    final Set<String> read = metricsOf(panel);
+    read.removeAll(
+        Set.of(
+            "asn_unit_info",
+            "asn_program_info",
+            "asn_program_feedback_responses",
+            "asn_unit_headcount"));
+    return !read.isEmpty() && Set.of(metrics).containsAll(read);
   }
 
   /** Every threshold step list of a panel (defaults and overrides), without the base step. */
