@@ -1,12 +1,7 @@
 package id.go.bkn.asn.app;
 
 import id.go.bkn.asn.config.KafkaConnection;
-import id.go.bkn.asn.config.StreamsSettings;
-import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.local.LocalStack;
-import id.go.bkn.asn.registry.RegistryClientConfig;
-import id.go.bkn.asn.simulator.SimulationConfig;
-import id.go.bkn.asn.simulator.kafka.DemoSimulation;
 import id.go.bkn.asn.topology.TopicNames;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,14 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./pipeline demo}: the whole pipeline on one machine with nothing but Java. Starts the
- * embedded broker, the topics and the registry, prints where they are, and runs until Ctrl-C; a
- * restart on the same data dir resumes.
+ * {@link DemoRuntime} (broker, topics, registry, streams app, simulator), prints where they are,
+ * then shows the {@link LiveView} until Ctrl-C; a restart on the same data dir resumes.
  */
 @Command(
     name = "demo",
@@ -44,7 +39,8 @@ import picocli.CommandLine.Spec;
     })
 final class DemoCommand implements Callable<Integer> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+  /** Bad records of each kind per simulated event unless --bad-input-rate says otherwise. */
+  static final String DEFAULT_BAD_INPUT_RATE = "0.002";
 
   @Spec private CommandSpec spec;
   @Mixin private LocalStackOptions local;
@@ -62,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--bad-input-rate",
       paramLabel = "R",
-      defaultValue = "0.002",
+      defaultValue = DEFAULT_BAD_INPUT_RATE,
       description =
           "Bad records of each kind (undecodable, out of range, duplicate, late, unknown"
               + " employee) per simulated event, 0..1 (default ${DEFAULT-VALUE}), so the dead-letter,"
@@ -73,10 +69,13 @@ final class DemoCommand implements Callable<Integer> {
    * How long Ctrl-C waits for the streams client: exactly-once state is safe either way (an
    * unfinished transaction is aborted and redone on restart), and a demo must stop in seconds.
    */
-  private static final java.time.Duration DEMO_CLOSE_TIMEOUT = java.time.Duration.ofSeconds(10);
+  private static final Duration DEMO_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-  /** How often the demo prints where the simulation stands. */
-  private static final java.time.Duration STATUS_EVERY = java.time.Duration.ofSeconds(15);
+  /** How often the live view is refreshed on a terminal. */
+  private static final Duration REFRESH_EVERY = Duration.ofSeconds(5);
+
+  /** How often it is printed when the output is not a terminal (a pipe, a log file). */
+  private static final Duration PRINT_EVERY = Duration.ofSeconds(30);
 
   private final Environment environment;
 
@@ -87,18 +86,12 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     simulation.validate();
-    final SimulationConfig simulationConfig = simulation.config(badInputRate);
-    final LocalStack.Settings settings = local.settings(topicOptions.settings());
-    final TopologySettings topology = topologyOptions.settings();
-    // Checked before the broker spends seconds starting; built again once its address is known.
-    streamsSettings(settings.host() + ":" + Math.max(1, settings.kafkaPort()), settings.dataDir());
-    final Path dataDir = settings.dataDir();
+    final DemoRuntime.Settings settings = settings();
+    final Path dataDir = settings.stack().dataDir();
     if (fresh) {
       deleteRecursively(dataDir);
     }
-    final boolean resumed = Files.isDirectory(dataDir.resolve("kafka"));
     final PrintWriter out = spec.commandLine().getOut();
-    LOG.info("Starting the demo in {} ({})", dataDir, resumed ? "resuming" : "new");
 
     final CountDownLatch stopRequested = new CountDownLatch(1);
     final CountDownLatch stopped = new CountDownLatch(1);
@@ -111,7 +104,12 @@ final class DemoCommand implements Callable<Integer> {
             "demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      runUntilStopped(settings, topology, simulationConfig, resumed, stopRequested, out);
+      try (DemoRuntime demo = DemoRuntime.start(settings, Clock.systemUTC())) {
+        printBanner(demo, out);
+        showUntilStopped(demo, stopRequested, out);
+        out.println("Stopping ...");
+        out.flush();
+      }
       out.println("Stopped.");
       out.flush();
     } finally {
@@ -121,93 +119,74 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void runUntilStopped(
-      final LocalStack.Settings settings,
-      final TopologySettings topology,
-      final SimulationConfig simulationConfig,
-      final boolean resumed,
-      final CountDownLatch stopRequested,
-      final PrintWriter out)
+  /** The demo's settings from the options, checked before the broker spends seconds starting. */
+  private DemoRuntime.Settings settings() {
+    final LocalStack.Settings stack = local.settings(topicOptions.settings());
+    final Map<String, String> kafka = new HashMap<>(environment.kafkaProperties());
+    kafka.remove("bootstrap.servers");
+    // Validates the streams options now; built again once the broker's address is known.
+    streamsOptions.settings(
+        new KafkaConnection(stack.host() + ":" + Math.max(1, stack.kafkaPort()), kafka),
+        stack.dataDir(),
+        TopicNames.contract().deadLetters());
+    return new DemoRuntime.Settings(
+        stack,
+        kafka,
+        streamsOptions.options(stack.dataDir()),
+        topologyOptions.settings(),
+        streamsOptions.httpPort,
+        DEMO_CLOSE_TIMEOUT,
+        noSimulator ? null : simulation.config(badInputRate));
+  }
+
+  private static void printBanner(final DemoRuntime demo, final PrintWriter out) {
+    final LocalStack stack = demo.stack();
+    final PipelineApp app = demo.app();
+    out.println("ASN participation demo is up (" + (demo.resumed() ? "resumed" : "new") + " data)");
+    out.println("  Kafka broker     " + stack.bootstrapServers());
+    out.println("  Schema registry  " + stack.registryUrl());
+    out.println("  Topics           " + stack.topics().summary());
+    out.println("  Data             " + demo.dataDir());
+    out.println(
+        "  Streams app      "
+            + app.applicationId()
+            + ", state in "
+            + demo.stateDir()
+            + " (ready when /health/ready says RUNNING)");
+    out.println("  Metrics          " + app.httpUrl() + "/metrics");
+    out.println("  Health           " + app.httpUrl() + "/health/ready");
+    demo.simulator()
+        .ifPresentOrElse(
+            simulator ->
+                out.printf(
+                    "  Simulator        Kota Serang, seed %d, from %s, %sx, %s events/s%n",
+                    simulator.config().seed(),
+                    simulator.config().from(),
+                    simulator.config().speed(),
+                    simulator.config().rate()),
+            () ->
+                out.println(
+                    "  Simulator        off (--no-simulator): feed events with ./pipeline import"));
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+  }
+
+  /** Refreshes the live view until Ctrl-C: in place on a terminal, else now and then. */
+  private void showUntilStopped(
+      final DemoRuntime demo, final CountDownLatch stopRequested, final PrintWriter out)
       throws InterruptedException {
-    try (LocalStack stack = LocalStack.start(settings);
-        PipelineApp app = startApp(stack, settings, topology);
-        DemoSimulation simulator =
-            noSimulator
-                ? null
-                : DemoSimulation.start(
-                    stack.bootstrapServers(),
-                    stack.registryUrl(),
-                    simulationConfig,
-                    settings.dataDir().resolve("simulator.properties"),
-                    Clock.systemUTC())) {
-      out.println("ASN participation demo is up (" + (resumed ? "resumed" : "new") + " data)");
-      out.println("  Kafka broker     " + stack.bootstrapServers());
-      out.println("  Schema registry  " + stack.registryUrl());
-      out.println("  Topics           " + stack.topics().summary());
-      out.println("  Data             " + settings.dataDir());
-      {
-        out.println(
-            "  Streams app      "
-                + app.applicationId()
-                + ", state in "
-                + stateDir(settings)
-                + " (ready when /health/ready says RUNNING)");
-        out.println("  Metrics          " + app.httpUrl() + "/metrics");
-        out.println("  Health           " + app.httpUrl() + "/health/ready");
+    final Clock clock = Clock.systemUTC();
+    final LiveConsole console =
+        new LiveConsole(
+            out,
+            LiveConsole.isTerminal(System.console() != null, environment.variable("TERM")),
+            PRINT_EVERY,
+            clock);
+    while (!stopRequested.await(REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (console.due()) {
+        console.show(LiveView.render(demo.snapshot(clock)));
       }
-      if (simulator == null) {
-        out.println("  Simulator        off (--no-simulator): feed events with ./pipeline import");
-      } else {
-        out.printf(
-            "  Simulator        Kota Serang, seed %d, from %s, %sx, %s events/s%n",
-            simulator.config().seed(),
-            simulator.config().from(),
-            simulator.config().speed(),
-            simulator.config().rate());
-      }
-      out.println("Press Ctrl-C to stop.");
-      out.flush();
-      while (!stopRequested.await(
-          STATUS_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-        if (simulator != null) {
-          out.printf(
-              "  simulated time %s, %d records sent%s%n",
-              simulator.reached().atZone(SimulationOptions.WIB).toLocalDateTime().withNano(0),
-              simulator.position(),
-              simulator.failure().map(e -> "; simulator stopped: " + e.getMessage()).orElse(""));
-          out.flush();
-        }
-      }
-      out.println("Stopping ...");
-      out.flush();
     }
-  }
-
-  /** The streams app on the stack, its state under the data dir. */
-  private PipelineApp startApp(
-      final LocalStack stack, final LocalStack.Settings settings, final TopologySettings topology) {
-    final TopicNames topics = TopicNames.contract();
-    final PipelineApp.Settings app =
-        new PipelineApp.Settings(
-            streamsSettings(stack.bootstrapServers(), settings.dataDir()),
-            topology,
-            topics,
-            RegistryClientConfig.of(stack.registryUrl()),
-            settings.host(),
-            streamsOptions.httpPort,
-            DEMO_CLOSE_TIMEOUT);
-    return PipelineApp.start(app, PipelineApp.TopologyFactory.PARTICIPATION, Clock.systemUTC());
-  }
-
-  private StreamsSettings streamsSettings(final String bootstrapServers, final Path dataDir) {
-    final Map<String, String> props = new HashMap<>(environment.kafkaProperties());
-    props.remove("bootstrap.servers");
-    return streamsOptions.settings(
-        new KafkaConnection(bootstrapServers, props), dataDir, TopicNames.contract().deadLetters());
-  }
-
-  private Path stateDir(final LocalStack.Settings settings) {
-    return settings.dataDir().resolve(StreamsSettings.STATE_SUBDIR);
   }
 
   private static void awaitQuietly(final CountDownLatch latch) {

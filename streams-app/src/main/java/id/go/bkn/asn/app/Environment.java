@@ -25,6 +25,11 @@ final class Environment {
     return props;
   }
 
+  /** An environment variable, or null when it is not set. */
+  String variable(final String name) {
+    return variables.get(name);
+  }
+
   /** Schema registry client settings from SCHEMA_REGISTRY_* variables. */
   Map<String, String> registryProperties() {
     return ClientEnvironment.registryProperties(variables);

@@ -13,6 +13,7 @@ import id.go.bkn.asn.topology.TopicNames;
 import id.go.bkn.asn.topology.TopologyContext;
 import id.go.bkn.asn.topology.TopologySerdes;
 import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -98,6 +99,7 @@ public final class PipelineApp implements AutoCloseable {
   private final String applicationId;
   private final KafkaStreams streams;
   private final PipelineHttpServer http;
+  private final MeterRegistry meters;
   private final CompletableFuture<KafkaStreams.State> terminated;
 
   private PipelineApp(
@@ -105,11 +107,13 @@ public final class PipelineApp implements AutoCloseable {
       final String applicationId,
       final KafkaStreams streams,
       final PipelineHttpServer http,
+      final MeterRegistry meters,
       final CompletableFuture<KafkaStreams.State> terminated) {
     this.resources = resources;
     this.applicationId = applicationId;
     this.streams = streams;
     this.http = http;
+    this.meters = meters;
     this.terminated = terminated;
   }
 
@@ -174,7 +178,7 @@ public final class PipelineApp implements AutoCloseable {
       LOG.info(
           "Streams app {} started, HTTP on {}", settings.streams().applicationId(), http.url());
       return new PipelineApp(
-          resources, settings.streams().applicationId(), streams, http, terminated);
+          resources, settings.streams().applicationId(), streams, http, meters, terminated);
     } catch (final RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -199,6 +203,11 @@ public final class PipelineApp implements AutoCloseable {
   /** The HTTP port (the chosen one when started with port 0). */
   public int httpPort() {
     return http.port();
+  }
+
+  /** The meters that {@code /metrics} serves: for an in-process view of the same figures. */
+  public MeterRegistry meterRegistry() {
+    return meters;
   }
 
   /** Completes with ERROR or NOT_RUNNING when the streams client stops, whatever the reason. */

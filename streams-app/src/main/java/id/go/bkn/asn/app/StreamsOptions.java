@@ -42,6 +42,12 @@ final class StreamsOptions {
       description = "Port of /metrics and /health/* (default ${DEFAULT-VALUE}; 0 = any free port).")
   int httpPort;
 
+  /** What these options set, with this data dir; {@link #settings} validates them. */
+  StreamsSettings.Options options(final Path dataDir) {
+    return new StreamsSettings.Options(
+        applicationId, processingGuarantee, dataDir, numStreamThreads);
+  }
+
   /** The validated streams settings for this cluster, data dir and dead-letters topic. */
   StreamsSettings settings(
       final KafkaConnection kafka, final Path dataDir, final String deadLetterTopic) {
@@ -49,11 +55,7 @@ final class StreamsOptions {
       throw new UserError("--http-port must be a port number from 0 to 65535, got " + httpPort);
     }
     try {
-      return StreamsSettings.of(
-          kafka,
-          new StreamsSettings.Options(
-              applicationId, processingGuarantee, dataDir, numStreamThreads),
-          deadLetterTopic);
+      return StreamsSettings.of(kafka, options(dataDir), deadLetterTopic);
     } catch (final IllegalArgumentException e) {
       throw new UserError("Invalid streams setting: " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * a bounded set. Counters are cached so a record costs a map lookup, not a registry lookup.
  */
 public final class MicrometerPipelineEvents implements PipelineEvents {
+
+  private static final String EVENTS = "asn.pipeline.events";
 
   private final MeterRegistry registry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -34,12 +37,28 @@ public final class MicrometerPipelineEvents implements PipelineEvents {
         .computeIfAbsent(
             topic + '\u0000' + outcome.label(),
             k ->
-                Counter.builder("asn.pipeline.events")
+                Counter.builder(EVENTS)
                     .description("Input events by topic and outcome")
                     .tag("topic", topic)
                     .tag("outcome", outcome.label())
                     .register(registry))
         .increment();
+  }
+
+  /**
+   * What the counters of a registry say so far, summed over topics: every outcome is present, zero
+   * before its first event.
+   */
+  public static Map<Outcome, Long> totals(final MeterRegistry registry) {
+    final Map<Outcome, Long> totals = new EnumMap<>(Outcome.class);
+    for (final Outcome outcome : Outcome.values()) {
+      final double sum =
+          registry.find(EVENTS).tag("outcome", outcome.label()).counters().stream()
+              .mapToDouble(Counter::count)
+              .sum();
+      totals.put(outcome, Math.round(sum));
+    }
+    return totals;
   }
 
   @Override
