@@ -13,6 +13,9 @@ import id.go.bkn.asn.topology.TopicNames;
 import id.go.bkn.asn.topology.TopologyContext;
 import id.go.bkn.asn.topology.TopologySerdes;
 import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
+import id.go.bkn.asn.view.AggregateSnapshot;
+import id.go.bkn.asn.view.AggregateView;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -27,9 +30,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -98,6 +103,7 @@ public final class PipelineApp implements AutoCloseable {
   private final Deque<AutoCloseable> resources;
   private final String applicationId;
   private final KafkaStreams streams;
+  private final AggregateView view;
   private final PipelineHttpServer http;
   private final MeterRegistry meters;
   private final CompletableFuture<KafkaStreams.State> terminated;
@@ -106,12 +112,14 @@ public final class PipelineApp implements AutoCloseable {
       final Deque<AutoCloseable> resources,
       final String applicationId,
       final KafkaStreams streams,
+      final AggregateView view,
       final PipelineHttpServer http,
       final MeterRegistry meters,
       final CompletableFuture<KafkaStreams.State> terminated) {
     this.resources = resources;
     this.applicationId = applicationId;
     this.streams = streams;
+    this.view = view;
     this.http = http;
     this.meters = meters;
     this.terminated = terminated;
@@ -169,6 +177,21 @@ public final class PipelineApp implements AutoCloseable {
           });
       resources.push(() -> streams.close(CloseOptions.timeout(settings.closeTimeout())));
       bindMeters(streams, meters, resources);
+      Gauge.builder(
+              "asn.pipeline.ready", streams, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+          .description("1 while the streams client is RUNNING")
+          .register(meters);
+
+      // Business gauges come from the committed aggregate topics, read whole by every instance.
+      final AggregateView view =
+          AggregateView.start(
+              viewConsumerConfig(props, settings.streams().applicationId()),
+              registry,
+              settings.topics(),
+              meters,
+              clock,
+              AggregateView.DEFAULT_REFRESH);
+      resources.push(view);
 
       final PipelineHttpServer http =
           PipelineHttpServer.start(
@@ -178,7 +201,7 @@ public final class PipelineApp implements AutoCloseable {
       LOG.info(
           "Streams app {} started, HTTP on {}", settings.streams().applicationId(), http.url());
       return new PipelineApp(
-          resources, settings.streams().applicationId(), streams, http, meters, terminated);
+          resources, settings.streams().applicationId(), streams, view, http, meters, terminated);
     } catch (final RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -193,6 +216,11 @@ public final class PipelineApp implements AutoCloseable {
   /** The streams client's state: RUNNING when ready. */
   public KafkaStreams.State state() {
     return streams.state();
+  }
+
+  /** What the aggregate view knows now: the figures behind the business gauges. */
+  public AggregateSnapshot aggregates() {
+    return view.snapshot();
   }
 
   /** The HTTP endpoints' base URL. */
@@ -228,6 +256,15 @@ public final class PipelineApp implements AutoCloseable {
   private static Topology build(
       final TopologyFactory factory, final TopologyContext context, final Properties props) {
     return factory.build(context, new TopologyConfig(new StreamsConfig(props)));
+  }
+
+  /** The streams client's own consumer settings (connection, security), for the view's consumer. */
+  private static Map<String, Object> viewConsumerConfig(
+      final Properties props, final String applicationId) {
+    final Map<String, Object> config =
+        new StreamsConfig(props).getGlobalConsumerConfigs(applicationId + "-aggregate-view");
+    config.keySet().retainAll(ConsumerConfig.configNames());
+    return config;
   }
 
   private static void bindMeters(

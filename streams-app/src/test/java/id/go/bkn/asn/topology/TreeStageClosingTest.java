@@ -182,13 +182,42 @@ class TreeStageClosingTest {
     final UnitJpProgress unit =
         finals.stream().filter(r -> r.getUnitId().equals(KEL_A1)).findFirst().orElseThrow();
     assertThat(unit.getEmployeesMeetingTarget()).isEqualTo(1);
-    assertThat(unit.getRevision()).isEqualTo(2);
+    // The event's PROVISIONAL, the one written when the week of 22 December closed, the FINAL.
+    assertThat(unit.getRevision()).isEqualTo(3);
     assertThat(unit.getExpectedAttainment()).isEqualTo(1.0);
     assertThat(fx.unitJpRecords)
         .filteredOn(r -> r.getYear() == 2025)
         .last()
         .extracting(UnitJpProgress::getStatus)
         .isEqualTo(RecordStatus.FINAL);
+  }
+
+  @Test
+  void shouldWriteYearFiguresForEveryUnitWhenWeekCloses() {
+    // given: one employee trains; every other unit has nobody, or nobody who trained
+    fx.pipe(fx.hire("E1", KEL_A1, wib("2025-03-03T00:00")));
+    fx.pipe(fx.attendance("E1", KEL_A1, "PRESENT", 4, wib("2025-03-04T09:00")));
+    fx.punctuate();
+    fx.drain();
+    fx.unitJpRecords.clear();
+    // when: the week of 3 March closes (10 March + 48 h grace)
+    fx.tick(wib("2025-03-12T01:00"));
+    fx.punctuate();
+    fx.drain();
+    // then
+    assertThat(fx.unitJpRecords)
+        .filteredOn(r -> r.getStatus() == RecordStatus.PROVISIONAL && r.getYear() == 2025)
+        .extracting(UnitJpProgress::getUnitId)
+        .containsOnlyElementsOf(TreeFixture.ALL_UNITS)
+        .containsAll(TreeFixture.ALL_UNITS);
+    assertThat(fx.unitJpRecords)
+        .filteredOn(r -> r.getUnitId().equals(KEL_A1))
+        .last()
+        .satisfies(
+            r -> {
+              assertThat(r.getTotalJp()).isEqualTo(4.0);
+              assertThat(r.getEmployeesZeroJp()).isZero();
+            });
   }
 
   private static String header(final TestRecord<byte[], byte[]> record, final String name) {

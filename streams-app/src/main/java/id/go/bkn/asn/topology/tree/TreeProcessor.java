@@ -352,12 +352,24 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
         (unit, record) -> {
           emit(target, window.key(unit.unitId()), record);
           if (window.size() == WindowSize.WEEK) {
-            alerts.evaluate(record, currentJp(unit, window), this::emit);
+            // Every unit's year figures once a week, so a unit nobody in it trained in still has
+            // them (its zero-JP employees are what leadership most needs to see).
+            final UnitJpProgress jp = currentJp(unit, window);
+            if (jp != null) {
+              emit(
+                  TreeOutput.Target.UNIT_JP_YTD,
+                  JakartaCalendar.year(window.end().minusMillis(1)).key(unit.unitId()),
+                  jp);
+            }
+            alerts.evaluate(record, jp, this::emit);
           }
         });
   }
 
-  /** The unit's year-to-date record of the year holding the week's last day, if still open. */
+  /**
+   * The unit's year-to-date record, to be written, of the year holding the week's last day, if
+   * still open.
+   */
   private UnitJpProgress currentJp(final UnitInfo unit, final CalendarWindow week) {
     final CalendarYear year = JakartaCalendar.year(week.end().minusMillis(1));
     final Instant yearCursor = clock.cursor(YEAR_CURSOR);
@@ -366,7 +378,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     }
     final String key = TreeKeys.unitYear(year.year(), unit.unitId());
     return ytd.progress(
-        unit, year, RecordStatus.PROVISIONAL, log.revision(key), clock.now(), wall.instant());
+        unit, year, RecordStatus.PROVISIONAL, log.nextRevision(key), clock.now(), wall.instant());
   }
 
   private void closeYear(final CalendarYear year) {
