@@ -89,9 +89,8 @@ public final class DemoRuntime implements AutoCloseable {
     this.stack = stack;
     this.app = app;
     this.simulator = simulator;
-    // The business figures come from the app's aggregate view once it is plugged in here; until
-    // then the live view shows them as unknown rather than read the aggregate topics twice.
-    this.source = LiveView.Source.UNKNOWN;
+    // The business figures come from the app's aggregate view, as the business gauges do.
+    this.source = new AggregateLiveSource(app::aggregates);
   }
 
   /**

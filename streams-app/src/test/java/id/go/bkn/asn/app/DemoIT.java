@@ -176,6 +176,25 @@ class DemoIT {
           .as("the live view's dead letters")
           .isPositive();
       assertThat(snapshot.simulator().reached()).isAfter(secondWeek.plus(Duration.ofDays(9)));
+      // The business lines come from the app's aggregate view, a second or so behind the topics.
+      final LiveView.Snapshot live =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> demo.snapshot(Clock.systemUTC()),
+                  s ->
+                      s.city() != null
+                          && s.unitWeeks().size() == units.size()
+                          && s.unitWeeks().stream().allMatch(LiveView.UnitWeek::closed)
+                          && !s.firingAlerts().isEmpty());
+      assertThat(live.unitWeeks())
+          .extracting(LiveView.UnitWeek::unitId)
+          .containsExactlyInAnyOrderElementsOf(units);
+      assertThat(live.firingAlerts())
+          .filteredOn(a -> a.rule().equals(AlertRule.LOW_PARTICIPATION.name()))
+          .extracting(LiveView.FiringAlert::unitId)
+          .containsAnyElementsOf(lagging);
+      assertThat(live.city().weekStart()).isAfter(secondWeek);
     }
   }
 
