@@ -28,7 +28,7 @@ final class SimulationOptions {
   @Option(
       names = "--from",
       paramLabel = "YYYY-MM-DD",
-      description = "Start of simulated time (default: eight weeks ago).")
+      description = "Start of simulated time (default: the Friday on or before eight weeks ago).")
   LocalDate from;
 
   @Option(

@@ -11,18 +11,28 @@ class SimulationConfigTest {
   private static final Instant FROM = Instant.parse("2026-10-02T17:00:00Z");
 
   @Test
-  void shouldStartEightWeeksBeforeTodayWhenDefaultsAreAsked() {
+  void shouldStartOnTheFridayOnOrBeforeEightWeeksAgoWhenDefaultsAreAsked() {
     // given 2026-11-28 13:00 WIB
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
 
     // when
     final SimulationConfig config = SimulationConfig.defaults(clock);
 
-    // then 2026-10-03 00:00 WIB
-    assertThat(config.from()).isEqualTo(Instant.parse("2026-10-02T17:00:00Z"));
+    // then 2026-10-03 is a Saturday: Friday 2026-10-02 00:00 WIB
+    assertThat(config.from()).isEqualTo(Instant.parse("2026-10-01T17:00:00Z"));
     assertThat(config.rosterSize()).isEqualTo(8_800);
     assertThat(config.badInput()).isEqualTo(BadInputRates.NONE);
     assertThat(config.speed()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldStartOnThatDayWhenEightWeeksAgoIsAFriday() {
+    // given Friday 2026-11-27 08:00 WIB; eight weeks before is Friday 2026-10-02
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T01:00:00Z"));
+
+    // when / then
+    assertThat(SimulationConfig.defaults(clock).from())
+        .isEqualTo(Instant.parse("2026-10-01T17:00:00Z"));
   }
 
   @Test
