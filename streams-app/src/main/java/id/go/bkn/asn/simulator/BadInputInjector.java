@@ -51,6 +51,7 @@ public final class BadInputInjector implements SimulationSink {
   private final SplittableRandom rng;
   private final EventIds ids;
   private final Set<String> roster;
+  private final long start;
   private final long[] counts = new long[KINDS.length];
   private long clean;
 
@@ -60,13 +61,16 @@ public final class BadInputInjector implements SimulationSink {
    * @param rates how often to add each kind
    * @param seed the simulation's seed
    * @param reference the city, whose roster unknown employees must avoid
+   * @param start the simulation's start: no late copy is dated before it
    * @param downstream where clean and bad records go
    */
   public BadInputInjector(
       final BadInputRates rates,
       final long seed,
       final KotaSerangReference reference,
+      final Instant start,
       final SimulationSink downstream) {
+    this.start = start.toEpochMilli();
     this.rates = Objects.requireNonNull(rates, "rates");
     this.downstream = Objects.requireNonNull(downstream, "downstream");
     this.rng = Seeds.random(seed, Seeds.BAD_INPUT, 0);
@@ -105,7 +109,7 @@ public final class BadInputInjector implements SimulationSink {
     downstream.enrollment(event);
     clean++;
     for (final BadInputKind kind : KINDS) {
-      if (rng.nextDouble() < rates.rate(kind)) {
+      if (rng.nextDouble() < rates.rate(kind) && possible(kind, event.getOccurredAt())) {
         counts[kind.ordinal()]++;
         switch (kind) {
           case UNDECODABLE ->
@@ -141,7 +145,7 @@ public final class BadInputInjector implements SimulationSink {
     downstream.attendance(event);
     clean++;
     for (final BadInputKind kind : KINDS) {
-      if (rng.nextDouble() < rates.rate(kind)) {
+      if (rng.nextDouble() < rates.rate(kind) && possible(kind, event.getOccurredAt())) {
         counts[kind.ordinal()]++;
         switch (kind) {
           case UNDECODABLE ->
@@ -175,7 +179,7 @@ public final class BadInputInjector implements SimulationSink {
     downstream.feedback(event);
     clean++;
     for (final BadInputKind kind : KINDS) {
-      if (rng.nextDouble() < rates.rate(kind)) {
+      if (rng.nextDouble() < rates.rate(kind) && possible(kind, event.getOccurredAt())) {
         counts[kind.ordinal()]++;
         switch (kind) {
           case UNDECODABLE -> {
@@ -227,9 +231,21 @@ public final class BadInputInjector implements SimulationSink {
     }
   }
 
+  /**
+   * Whether this kind can be made of an event at this time: a late copy needs room before it, as a
+   * copy dated before the simulation started would stand for a time the simulated city did not
+   * exist yet (and would drag the pipeline's first window back to it).
+   */
+  private boolean possible(final BadInputKind kind, final Instant occurredAt) {
+    return kind != BadInputKind.LATE
+        || occurredAt.toEpochMilli() - start >= MIN_LATENESS.toMillis();
+  }
+
+  /** 3 to 28 days before the event, never before the simulation's start. */
   private Instant lateTime(final Instant occurredAt) {
     final long min = MIN_LATENESS.toMillis();
-    return occurredAt.minusMillis(min + rng.nextLong(MAX_LATENESS.toMillis() - min));
+    final long max = Math.min(MAX_LATENESS.toMillis(), occurredAt.toEpochMilli() - start);
+    return occurredAt.minusMillis(min + rng.nextLong(max - min + 1));
   }
 
   /** A NIP-shaped id that is valid by the layout but belongs to nobody in the roster. */

@@ -49,7 +49,8 @@ public final class EventGenerator {
     Objects.requireNonNull(sink, "sink");
     this.state = new SimulationState(config, reference);
     if (config.badInput().any()) {
-      this.injector = new BadInputInjector(config.badInput(), config.seed(), reference, sink);
+      this.injector =
+          new BadInputInjector(config.badInput(), config.seed(), reference, config.from(), sink);
       this.sink = injector;
     } else {
       this.injector = null;

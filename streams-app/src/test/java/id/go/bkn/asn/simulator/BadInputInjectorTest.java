@@ -130,6 +130,18 @@ class BadInputInjectorTest {
   }
 
   @Test
+  void shouldDateNoLateCopyBeforeTheSimulationStarts() {
+    // given the simulation starts at FROM, with late copies 3 to 28 days back
+
+    // when
+    final Instant earliest = sink.eventTimes.stream().min(Instant::compareTo).orElseThrow();
+
+    // then
+    assertThat(earliest).isAfterOrEqualTo(FROM);
+    assertThat(observed.late).isPositive();
+  }
+
+  @Test
   void shouldUseValidButUnknownNipsWhenEmployeesAreUnknown() {
     // given
     final List<String> unknown = new ArrayList<>();
