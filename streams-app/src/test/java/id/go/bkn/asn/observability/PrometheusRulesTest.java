@@ -2,14 +2,12 @@ package id.go.bkn.asn.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import id.go.bkn.asn.config.AlertThresholds;
 import id.go.bkn.asn.schema.AlertRule;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -44,8 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrometheusRulesTest {
 
-  private static final String INSTALL_HINT =
-      "install it with: apt-get install prometheus prometheus-alertmanager";
   private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(5);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -96,7 +91,7 @@ class PrometheusRulesTest {
   @Test
   void shouldLoadEveryRuleFileWhenPromtoolChecksTheConfig() throws Exception {
     // given
-    final Path promtool = tool("promtool");
+    final Path promtool = InstalledTools.require("promtool");
 
     // when
     final ToolRun run = run(promtool.toString(), "check", "config", "prometheus/prometheus.yml");
@@ -113,7 +108,7 @@ class PrometheusRulesTest {
   @Test
   void shouldPassPromtoolWhenItChecksEveryRuleFile() throws Exception {
     // given
-    final Path promtool = tool("promtool");
+    final Path promtool = InstalledTools.require("promtool");
     final List<String> command = new ArrayList<>(List.of(promtool.toString(), "check", "rules"));
     files("prometheus/rules").forEach(p -> command.add(root.relativize(p).toString()));
 
@@ -127,7 +122,7 @@ class PrometheusRulesTest {
   @Test
   void shouldPassEveryPromtoolUnitTestWhenTheRulesAreEvaluated() throws Exception {
     // given
-    final Path promtool = tool("promtool");
+    final Path promtool = InstalledTools.require("promtool");
     final List<String> command = new ArrayList<>(List.of(promtool.toString(), "test", "rules"));
     files("prometheus/tests").forEach(p -> command.add(root.relativize(p).toString()));
 
@@ -142,7 +137,7 @@ class PrometheusRulesTest {
   @Test
   void shouldAcceptTheAlertmanagerConfigWhenAmtoolChecksIt() throws Exception {
     // given
-    final Path amtool = tool("amtool");
+    final Path amtool = InstalledTools.require("amtool");
 
     // when
     final ToolRun run = run(amtool.toString(), "check-config", "prometheus/alertmanager.yml");
@@ -389,25 +384,6 @@ class PrometheusRulesTest {
     final String line = String.join(" ", command);
     assertThat(finished).as("%s still running after %s:%n%s", line, TOOL_TIMEOUT, output).isTrue();
     return new ToolRun(line, process.exitValue(), output);
-  }
-
-  /**
-   * The tool on the PATH. Missing, it fails the test on CI (the environment variable CI is set),
-   * where .ci/run installs it, and skips it elsewhere.
-   */
-  private static Path tool(final String name) {
-    final Optional<Path> found =
-        Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-            .filter(dir -> !dir.isEmpty())
-            .map(dir -> Path.of(dir, name))
-            .filter(Files::isExecutable)
-            .findFirst();
-    final String message = name + " is not on the PATH; " + INSTALL_HINT;
-    if (found.isEmpty() && System.getenv("CI") != null) {
-      fail(message);
-    }
-    assumeTrue(found.isPresent(), message);
-    return found.get();
   }
 
   /** The repository root: the nearest directory up from here holding prometheus/prometheus.yml. */

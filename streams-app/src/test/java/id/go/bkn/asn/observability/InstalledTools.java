@@ -1,0 +1,42 @@
+package id.go.bkn.asn.observability;
+
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Debian's Prometheus tools ({@code prometheus}, {@code promtool}, {@code prometheus-alertmanager},
+ * {@code amtool}) for the tests that run them. {@code .ci/run} installs them, so on CI (the
+ * environment variable {@code CI} is set) a missing tool fails the test; elsewhere it skips it.
+ */
+final class InstalledTools {
+
+  static final String INSTALL_HINT =
+      "install it with: apt-get install prometheus prometheus-alertmanager";
+
+  private InstalledTools() {}
+
+  /**
+   * The executable on the PATH. Missing, it fails the test on CI and skips it elsewhere, saying how
+   * to install it.
+   */
+  static Path require(final String name) {
+    final Optional<Path> found =
+        Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .filter(dir -> !dir.isEmpty())
+            .map(dir -> Path.of(dir, name))
+            .filter(Files::isExecutable)
+            .findFirst();
+    final String message = name + " is not on the PATH; " + INSTALL_HINT;
+    if (found.isEmpty() && System.getenv("CI") != null) {
+      fail(message);
+    }
+    assumeTrue(found.isPresent(), message);
+    return found.get();
+  }
+}
