@@ -27,6 +27,16 @@ import org.slf4j.LoggerFactory;
 final class KafkaStorage {
   static final String META_PROPERTIES = "meta.properties";
   private static final Logger LOG = LoggerFactory.getLogger(KafkaStorage.class);
+
+  /**
+   * The transaction protocol of KIP-98/KIP-447 rather than Kafka 4's default KIP-890 version 2: on
+   * a busy single node, version 2 had the exactly-once producer's writes refused with
+   * CONCURRENT_TRANSACTIONS and then OUT_OF_ORDER_SEQUENCE, dozens of broker ERROR lines and
+   * retries a minute; version 1 shows none. exactly_once_v2 gives the same guarantee on either, and
+   * a production cluster chooses its own.
+   */
+  static final String TRANSACTION_VERSION = "transaction.version=1";
+
   private static final String CHOOSE_ANOTHER = "choose another data dir with --data-dir";
   // Kafka's LogManager locks this file for as long as a broker uses the directory.
   private static final String LOCK_FILE = ".lock";
@@ -112,7 +122,15 @@ final class KafkaStorage {
       }
       final int exitCode =
           StorageTool.execute(
-              new String[] {"format", "--config", configFile.toString(), "--cluster-id", clusterId},
+              new String[] {
+                "format",
+                "--config",
+                configFile.toString(),
+                "--cluster-id",
+                clusterId,
+                "--feature",
+                TRANSACTION_VERSION
+              },
               printStream);
       LOG.debug("kafka-storage format: {}", output.toString(StandardCharsets.UTF_8).trim());
       if (exitCode != 0) {
