@@ -4,6 +4,7 @@ import id.go.bkn.asn.config.KafkaConnection;
 import id.go.bkn.asn.config.StreamsSettings;
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.local.LocalStack;
+import id.go.bkn.asn.local.Resources;
 import id.go.bkn.asn.metrics.MicrometerPipelineEvents;
 import id.go.bkn.asn.registry.RegistryClientConfig;
 import id.go.bkn.asn.simulator.SimulationConfig;
@@ -13,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,7 +100,7 @@ public final class DemoRuntime implements AutoCloseable {
     final Path dataDir = settings.stack().dataDir();
     final boolean resumed = Files.isDirectory(dataDir.resolve("kafka"));
     LOG.info("Starting the demo in {} ({})", dataDir, resumed ? "resuming" : "new");
-    final Deque<AutoCloseable> started = new ArrayDeque<>();
+    final Resources started = new Resources();
     try {
       final LocalStack stack = LocalStack.start(settings.stack());
       started.push(stack);
@@ -129,7 +128,7 @@ public final class DemoRuntime implements AutoCloseable {
                   clock);
       return new DemoRuntime(settings, resumed, stack, app, simulator);
     } catch (final RuntimeException e) {
-      closeAll(started);
+      started.close();
       throw e;
     }
   }
@@ -189,23 +188,12 @@ public final class DemoRuntime implements AutoCloseable {
   /** Stops the simulator (saving its progress), the app and the stack, in that order. */
   @Override
   public void close() {
-    final Deque<AutoCloseable> all = new ArrayDeque<>();
+    final Resources all = new Resources();
     all.push(stack);
     all.push(app);
     if (simulator != null) {
       all.push(simulator);
     }
-    closeAll(all);
-  }
-
-  private static void closeAll(final Deque<AutoCloseable> started) {
-    while (!started.isEmpty()) {
-      final AutoCloseable next = started.pop();
-      try {
-        next.close();
-      } catch (final Exception e) {
-        LOG.warn("Could not close {} cleanly: {}", next.getClass().getSimpleName(), e.toString());
-      }
-    }
+    all.close();
   }
 }

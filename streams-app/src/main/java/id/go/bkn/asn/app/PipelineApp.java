@@ -3,6 +3,7 @@ package id.go.bkn.asn.app;
 import id.go.bkn.asn.config.StreamsSettings;
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.http.PipelineHttpServer;
+import id.go.bkn.asn.local.Resources;
 import id.go.bkn.asn.metrics.MicrometerPipelineEvents;
 import id.go.bkn.asn.metrics.PipelineEvents;
 import id.go.bkn.asn.registry.RegistryClientConfig;
@@ -28,8 +29,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -100,7 +99,7 @@ public final class PipelineApp implements AutoCloseable {
     }
   }
 
-  private final Deque<AutoCloseable> resources;
+  private final Resources resources;
   private final String applicationId;
   private final KafkaStreams streams;
   private final AggregateView view;
@@ -109,7 +108,7 @@ public final class PipelineApp implements AutoCloseable {
   private final CompletableFuture<KafkaStreams.State> terminated;
 
   private PipelineApp(
-      final Deque<AutoCloseable> resources,
+      final Resources resources,
       final String applicationId,
       final KafkaStreams streams,
       final AggregateView view,
@@ -132,7 +131,7 @@ public final class PipelineApp implements AutoCloseable {
    */
   public static PipelineApp start(
       final Settings settings, final TopologyFactory factory, final Clock clock) {
-    final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    final Resources resources = new Resources();
     try {
       final SchemaRegistryClient registry = SchemaRegistryClients.create(settings.registry());
       resources.push(registry::close);
@@ -203,7 +202,7 @@ public final class PipelineApp implements AutoCloseable {
       return new PipelineApp(
           resources, settings.streams().applicationId(), streams, view, http, meters, terminated);
     } catch (final RuntimeException e) {
-      closeAll(resources);
+      resources.close();
       throw e;
     }
   }
@@ -250,7 +249,7 @@ public final class PipelineApp implements AutoCloseable {
       return;
     }
     LOG.info("Stopping the streams app");
-    closeAll(resources);
+    resources.close();
   }
 
   private static Topology build(
@@ -268,9 +267,7 @@ public final class PipelineApp implements AutoCloseable {
   }
 
   private static void bindMeters(
-      final KafkaStreams streams,
-      final PrometheusMeterRegistry meters,
-      final Deque<AutoCloseable> resources) {
+      final KafkaStreams streams, final PrometheusMeterRegistry meters, final Resources resources) {
     final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meters);
     resources.push(streamsMetrics);
@@ -282,16 +279,5 @@ public final class PipelineApp implements AutoCloseable {
     new ClassLoaderMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
     new UptimeMetrics().bindTo(meters);
-  }
-
-  private static void closeAll(final Deque<AutoCloseable> resources) {
-    while (!resources.isEmpty()) {
-      final AutoCloseable next = resources.pop();
-      try {
-        next.close();
-      } catch (final Exception e) {
-        LOG.warn("Could not close {} cleanly: {}", next, e.toString());
-      }
-    }
   }
 }

@@ -8,8 +8,6 @@ import id.go.bkn.asn.topics.TopicSettings;
 import id.go.bkn.asn.topics.TopicSetupResult;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -95,7 +93,7 @@ public final class LocalStack implements AutoCloseable {
       // Checked first, so a taken registry port fails before the broker spends seconds starting.
       LocalPorts.requireFree(settings.host(), settings.registryPort(), "--registry-port");
     }
-    final Deque<AutoCloseable> started = new ArrayDeque<>();
+    final Resources started = new Resources();
     try {
       final EmbeddedKafkaBroker broker =
           EmbeddedKafkaBroker.builder(settings.dataDir().resolve("kafka"))
@@ -123,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
           store.subjects().size());
       return new LocalStack(broker, schemaLog, registry, topics);
     } catch (final RuntimeException e) {
-      closeAll(started);
+      started.close();
       throw e;
     }
   }
@@ -148,22 +146,11 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
-    final Deque<AutoCloseable> all = new ArrayDeque<>();
+    final Resources all = new Resources();
     all.push(broker);
     all.push(schemaLog);
     all.push(registry);
-    closeAll(all);
+    all.close();
     LOG.info("Local stack stopped");
-  }
-
-  private static void closeAll(final Deque<AutoCloseable> started) {
-    while (!started.isEmpty()) {
-      final AutoCloseable next = started.pop();
-      try {
-        next.close();
-      } catch (final Exception e) {
-        LOG.warn("Could not close {} cleanly: {}", next.getClass().getSimpleName(), e.toString());
-      }
-    }
   }
 }
