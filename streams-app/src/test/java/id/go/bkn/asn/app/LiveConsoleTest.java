@@ -2,13 +2,11 @@ package id.go.bkn.asn.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.bkn.asn.testing.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LiveConsoleTest {
@@ -16,7 +14,7 @@ class LiveConsoleTest {
   private static final String FRAME = "line one\nline two\n";
 
   private final StringWriter text = new StringWriter();
-  private final HandClock clock = new HandClock(Instant.parse("2026-11-28T08:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T08:00:00Z"));
 
   @Test
   void shouldRedrawInPlaceEveryTimeWhenOnATerminal() {
@@ -65,33 +63,5 @@ class LiveConsoleTest {
 
   private LiveConsole console(final boolean terminal) {
     return new LiveConsole(new PrintWriter(text), terminal, Duration.ofSeconds(30), clock);
-  }
-
-  /** A wall clock the test moves by hand. */
-  private static final class HandClock extends Clock {
-    private Instant now;
-
-    HandClock(final Instant now) {
-      this.now = now;
-    }
-
-    void advance(final Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(final ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -11,6 +11,7 @@ import id.go.bkn.asn.schema.EnrollmentEvent;
 import id.go.bkn.asn.schema.FeedbackEvent;
 import id.go.bkn.asn.schema.TrainingProgram;
 import id.go.bkn.asn.schema.WorkUnit;
+import id.go.bkn.asn.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,6 +3,7 @@ package id.go.bkn.asn.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.bkn.asn.simulator.kafka.SimulationDriver;
+import id.go.bkn.asn.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package id.go.bkn.asn.simulator;
+package id.go.bkn.asn.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A wall clock the test moves by hand, so nothing ever sleeps. */
-final class MutableClock extends Clock {
+/** A wall clock a test moves by hand, so nothing ever sleeps; shared by every test tier. */
+public final class MutableClock extends Clock {
 
   private Instant now;
 
-  MutableClock(final Instant now) {
+  public MutableClock(final Instant now) {
     this.now = now;
   }
 
-  void advance(final Duration duration) {
+  public void advance(final Duration duration) {
     now = now.plus(duration);
   }
 
-  void set(final Instant instant) {
+  public void set(final Instant instant) {
     now = instant;
   }
 

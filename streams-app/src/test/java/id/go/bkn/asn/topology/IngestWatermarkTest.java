@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.internal.TreeMessageKind;
+import id.go.bkn.asn.testing.MutableClock;
 import id.go.bkn.asn.topology.ingest.TreePartitioner;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,12 +28,12 @@ class IngestWatermarkTest {
   private static final TopologySettings SETTINGS = TopologySettings.DEFAULTS;
 
   @TempDir Path stateDir;
-  private TestWallClock wall;
+  private MutableClock wall;
   private IngestFixture fixture;
 
   @BeforeEach
   void start() {
-    wall = new TestWallClock(NOW);
+    wall = new MutableClock(NOW);
     fixture = new IngestFixture(stateDir, wall);
   }
 

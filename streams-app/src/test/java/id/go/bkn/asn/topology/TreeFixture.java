@@ -15,6 +15,7 @@ import id.go.bkn.asn.schema.UnitActivity;
 import id.go.bkn.asn.schema.UnitJpProgress;
 import id.go.bkn.asn.schema.WorkUnit;
 import id.go.bkn.asn.serde.AvroClassTrust;
+import id.go.bkn.asn.testing.MutableClock;
 import id.go.bkn.asn.topology.ingest.TreePartitioner;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ final class TreeFixture implements AutoCloseable {
   /** The wall clock's start: Monday 2025-03-10 07:00 WIB, the week under test. */
   static final Instant START = wib("2025-03-10T07:00");
 
-  final TestWallClock wall = new TestWallClock(START);
+  final MutableClock wall = new MutableClock(START);
   final TopologySettings settings;
   final TopologyContext context;
   final TopologyTestDriver driver;
