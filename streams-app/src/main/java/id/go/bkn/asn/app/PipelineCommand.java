@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       ConsumeCommand.class,
       TopicsCommand.class,
+      AclsCommand.class,
       HelpCommand.class
     },
     footer = {

@@ -168,4 +168,28 @@ class PipelineMainTest {
         .isEqualTo("KAFKA_BOOTSTRAP_SERVERS");
     assertThat(OptionDefaults.variableOf("--schema-registry-url")).isEqualTo("SCHEMA_REGISTRY_URL");
   }
+
+  @Test
+  void shouldPrintTheDefaultAclsWithoutContactingKafkaWhenNotApplying() {
+    final int code = run(Map.of(), "acls");
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("application id asn-participation")
+        .contains("User:asn-app")
+        .contains("asn-participation-*")
+        .contains("User:asn-data-team")
+        .contains("User:asn-restricted-reader")
+        .contains("restricted.*");
+  }
+
+  @Test
+  void shouldRefuseWithOneLineWhenAPrincipalHasNoType() {
+    final int code = run(Map.of(), "acls", "--data-team-principal", "analysts");
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString().strip())
+        .startsWith("Error: Invalid option: the data team principal must be TYPE:NAME")
+        .doesNotContain("\tat ");
+  }
 }
