@@ -10,7 +10,7 @@ import java.util.Properties;
  * one, so that Kafka Streams with exactly_once_v2 runs on it.
  */
 final class BrokerSettings {
-  private static final String BROKER_LISTENER = "PLAINTEXT";
+  private static final String PLAINTEXT_LISTENER = "PLAINTEXT";
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
   private BrokerSettings() {}
@@ -22,6 +22,20 @@ final class BrokerSettings {
       final int port,
       final int controllerPort,
       final Map<String, String> overrides) {
+    return properties(nodeId, dataDir, host, port, controllerPort, null, overrides);
+  }
+
+  /** The same, in the secured mode of {@code security} unless it is null. */
+  static Properties properties(
+      final int nodeId,
+      final Path dataDir,
+      final String host,
+      final int port,
+      final int controllerPort,
+      final BrokerSecurity security,
+      final Map<String, String> overrides) {
+    final String brokerListener =
+        security == null ? PLAINTEXT_LISTENER : BrokerSecurity.CLIENT_LISTENER;
     final Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", Integer.toString(nodeId));
@@ -31,7 +45,7 @@ final class BrokerSettings {
     props.put("controller.listener.names", CONTROLLER_LISTENER);
     props.put(
         "listeners",
-        BROKER_LISTENER
+        brokerListener
             + "://"
             + host
             + ":"
@@ -42,11 +56,11 @@ final class BrokerSettings {
             + host
             + ":"
             + controllerPort);
-    props.put("advertised.listeners", BROKER_LISTENER + "://" + host + ":" + port);
-    props.put("inter.broker.listener.name", BROKER_LISTENER);
+    props.put("advertised.listeners", brokerListener + "://" + host + ":" + port);
+    props.put("inter.broker.listener.name", brokerListener);
     props.put(
         "listener.security.protocol.map",
-        BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        brokerListener + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     props.put("log.dirs", dataDir.toString());
 
     props.put("num.partitions", Integer.toString(EmbeddedKafkaBroker.DEFAULT_PARTITIONS));
@@ -63,6 +77,9 @@ final class BrokerSettings {
     // still compacts millions of keys and keeps the demo's heap small.
     props.put("log.cleaner.dedupe.buffer.size", Integer.toString(32 * 1024 * 1024));
 
+    if (security != null) {
+      props.putAll(security.brokerProperties(CONTROLLER_LISTENER));
+    }
     props.putAll(overrides);
     return props;
   }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -156,6 +157,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private Optional<String> clusterId = Optional.empty();
     private Duration startupTimeout = Duration.ofSeconds(60);
     private final Map<String, String> brokerProperties = new LinkedHashMap<>();
+    private BrokerSecurity security;
 
     private Builder(final Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -200,6 +202,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The secured mode: SASL_SSL with SCRAM-SHA-512, the StandardAuthorizer, the admin as super
+     * user. Its SCRAM users are created when the data dir is formatted, so give it on first start.
+     */
+    public Builder security(final BrokerSecurity value) {
+      this.security = Objects.requireNonNull(value, "security");
+      return this;
+    }
+
     /** Broker properties that override the built-in settings. */
     public Builder brokerProperties(final Map<String, String> properties) {
       brokerProperties.putAll(properties);
@@ -225,18 +236,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       storage.requireUsable();
       final Properties properties =
           BrokerSettings.properties(
-              NODE_ID, storage.dataDir(), host, actualPort, actualControllerPort, brokerProperties);
+              NODE_ID,
+              storage.dataDir(),
+              host,
+              actualPort,
+              actualControllerPort,
+              security,
+              brokerProperties);
       final Optional<String> formatted = storage.formattedClusterId(NODE_ID, clusterId);
       final String actualClusterId =
           formatted.orElseGet(() -> clusterId.orElseGet(() -> Uuid.randomUuid().toString()));
       if (formatted.isEmpty()) {
-        storage.format(properties, actualClusterId);
+        storage.format(
+            properties, actualClusterId, security == null ? List.of() : security.formatArguments());
       }
       final KafkaRaftServer server = startServer(properties);
       LOG.info(
-          "Kafka broker up at {}:{} in {} ms (cluster {}, data in {})",
+          "Kafka broker up at {}:{}{} in {} ms (cluster {}, data in {})",
           host,
           actualPort,
+          security == null ? "" : " (SASL_SSL, " + BrokerSecurity.MECHANISM + ", ACLs)",
           millisSince(started),
           actualClusterId,
           storage.dataDir());

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import kafka.tools.StorageTool;
@@ -113,6 +115,16 @@ final class KafkaStorage {
 
   /** Formats the directory for {@code clusterId} with the broker's own configuration. */
   void format(final Properties brokerProperties, final String clusterId) {
+    format(brokerProperties, clusterId, List.of());
+  }
+
+  /**
+   * The same, with more {@code kafka-storage format} arguments, e.g. {@code --add-scram} to create
+   * SCRAM users in the first metadata (KIP-900). They may hold passwords, so the tool's output is
+   * not logged then.
+   */
+  void format(
+      final Properties brokerProperties, final String clusterId, final List<String> extraArgs) {
     final ByteArrayOutputStream output = new ByteArrayOutputStream();
     Path configFile = null;
     try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
@@ -120,19 +132,21 @@ final class KafkaStorage {
       try (OutputStream out = Files.newOutputStream(configFile, StandardOpenOption.WRITE)) {
         brokerProperties.store(out, "embedded KRaft broker, for formatting only");
       }
-      final int exitCode =
-          StorageTool.execute(
-              new String[] {
-                "format",
-                "--config",
-                configFile.toString(),
-                "--cluster-id",
-                clusterId,
-                "--feature",
-                TRANSACTION_VERSION
-              },
-              printStream);
-      LOG.debug("kafka-storage format: {}", output.toString(StandardCharsets.UTF_8).trim());
+      final List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "format",
+                  "--config",
+                  configFile.toString(),
+                  "--cluster-id",
+                  clusterId,
+                  "--feature",
+                  TRANSACTION_VERSION));
+      args.addAll(extraArgs);
+      final int exitCode = StorageTool.execute(args.toArray(String[]::new), printStream);
+      if (extraArgs.isEmpty()) {
+        LOG.debug("kafka-storage format: {}", output.toString(StandardCharsets.UTF_8).trim());
+      }
       if (exitCode != 0) {
         throw unusable("could not be formatted: " + output.toString(StandardCharsets.UTF_8).trim());
       }
