@@ -1,6 +1,7 @@
 package id.go.bkn.asn.http;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +20,10 @@ public final class JdkHttpServers {
   public static String url(final HttpServer server) {
     final String host = server.getAddress().getAddress().getHostAddress();
     final String shown = host.contains(":") ? "[" + host + "]" : host;
-    return "http://" + shown + ":" + server.getAddress().getPort();
+    final boolean https =
+        server instanceof HttpsServer
+            || server instanceof AuthenticatingHttpServer authenticating && authenticating.https();
+    return (https ? "https://" : "http://") + shown + ":" + server.getAddress().getPort();
   }
 
   /** Stops accepting requests and frees the port; running requests get a second to finish. */

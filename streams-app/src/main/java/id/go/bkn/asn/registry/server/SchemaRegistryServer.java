@@ -1,6 +1,7 @@
 package id.go.bkn.asn.registry.server;
 
 import com.sun.net.httpserver.HttpServer;
+import id.go.bkn.asn.http.HttpSecurity;
 import id.go.bkn.asn.http.JdkHttpServers;
 import id.go.bkn.asn.registry.SchemaRegistryStore;
 import java.io.IOException;
@@ -46,9 +47,23 @@ public final class SchemaRegistryServer implements AutoCloseable {
    */
   public static SchemaRegistryServer start(
       final String host, final int port, final SchemaRegistryStore store) {
+    return start(host, port, store, HttpSecurity.NONE);
+  }
+
+  /**
+   * The same with TLS and basic auth as {@code security} says (the Confluent registry's {@code
+   * https} listener and basic authentication, for a secured test cluster).
+   *
+   * @throws PortInUseException when the port is taken
+   */
+  public static SchemaRegistryServer start(
+      final String host,
+      final int port,
+      final SchemaRegistryStore store,
+      final HttpSecurity security) {
     final HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(host, port), 0);
+      server = security.createServer(new InetSocketAddress(host, port));
     } catch (final BindException e) {
       throw new PortInUseException(host, port, "schema registry");
     } catch (final IOException e) {
