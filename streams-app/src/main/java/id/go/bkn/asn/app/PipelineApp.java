@@ -2,6 +2,7 @@ package id.go.bkn.asn.app;
 
 import id.go.bkn.asn.config.StreamsSettings;
 import id.go.bkn.asn.config.TopologySettings;
+import id.go.bkn.asn.http.HttpSecurity;
 import id.go.bkn.asn.http.PipelineHttpServer;
 import id.go.bkn.asn.local.Resources;
 import id.go.bkn.asn.metrics.MicrometerPipelineEvents;
@@ -79,6 +80,7 @@ public final class PipelineApp implements AutoCloseable {
    * @param httpHost the address of the HTTP endpoints (0.0.0.0: every interface)
    * @param httpPort their port (0: a free one)
    * @param closeTimeout how long closing waits for the streams client
+   * @param httpSecurity TLS and basic auth of the HTTP endpoints, {@link HttpSecurity#NONE} if off
    */
   public record Settings(
       StreamsSettings streams,
@@ -87,9 +89,24 @@ public final class PipelineApp implements AutoCloseable {
       RegistryClientConfig registry,
       String httpHost,
       int httpPort,
-      Duration closeTimeout) {
+      Duration closeTimeout,
+      HttpSecurity httpSecurity) {
+
+    /** Settings with plain HTTP endpoints, without authentication. */
+    public Settings(
+        final StreamsSettings streams,
+        final TopologySettings topology,
+        final TopicNames topics,
+        final RegistryClientConfig registry,
+        final String httpHost,
+        final int httpPort,
+        final Duration closeTimeout) {
+      this(
+          streams, topology, topics, registry, httpHost, httpPort, closeTimeout, HttpSecurity.NONE);
+    }
 
     public Settings {
+      Objects.requireNonNull(httpSecurity, "httpSecurity");
       Objects.requireNonNull(streams, "streams");
       Objects.requireNonNull(topology, "topology");
       Objects.requireNonNull(topics, "topics");
@@ -194,7 +211,11 @@ public final class PipelineApp implements AutoCloseable {
 
       final PipelineHttpServer http =
           PipelineHttpServer.start(
-              settings.httpHost(), settings.httpPort(), meters, streams::state);
+              settings.httpHost(),
+              settings.httpPort(),
+              meters,
+              streams::state,
+              settings.httpSecurity());
       resources.push(http);
       streams.start();
       LOG.info(

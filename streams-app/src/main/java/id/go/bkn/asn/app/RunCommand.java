@@ -3,6 +3,8 @@ package id.go.bkn.asn.app;
 import id.go.bkn.asn.config.KafkaConnection;
 import id.go.bkn.asn.config.StreamsSettings;
 import id.go.bkn.asn.config.TopologySettings;
+import id.go.bkn.asn.http.HttpSecurity;
+import id.go.bkn.asn.http.PipelineHttpServer;
 import id.go.bkn.asn.registry.RegistryClientConfig;
 import id.go.bkn.asn.topology.TopicNames;
 import java.io.PrintWriter;
@@ -42,6 +44,28 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "${env:PIPELINE_HOME:-.}/.data",
       description = "Where the state stores live, under DIR/streams (default: .data).")
   Path dataDir;
+
+  @Option(
+      names = "--http-basic-auth",
+      paramLabel = "USER:PASSWORD",
+      description =
+          "Ask for these credentials on /metrics and every other path but /health/*"
+              + " (env PIPELINE_HTTP_BASIC_AUTH, better than the command line; default: none).")
+  String httpBasicAuth;
+
+  @Option(
+      names = "--http-tls-keystore",
+      paramLabel = "FILE",
+      description =
+          "Serve the HTTP port over TLS with this PKCS12 (or .jks) key store (default: plain"
+              + " HTTP).")
+  Path httpTlsKeystore;
+
+  @Option(
+      names = "--http-tls-keystore-password",
+      paramLabel = "PASSWORD",
+      description = "The key store's password (env PIPELINE_HTTP_TLS_KEYSTORE_PASSWORD).")
+  String httpTlsKeystorePassword;
 
   private final Environment environment;
 
@@ -95,7 +119,24 @@ final class RunCommand implements Callable<Integer> {
         registryConfig(),
         "0.0.0.0",
         streamsOptions.httpPort,
-        PipelineApp.DEFAULT_CLOSE_TIMEOUT);
+        PipelineApp.DEFAULT_CLOSE_TIMEOUT,
+        httpSecurity());
+  }
+
+  /** TLS and basic auth of the HTTP port, checked now so a bad file stops the start. */
+  HttpSecurity httpSecurity() {
+    if (httpTlsKeystore == null && httpTlsKeystorePassword != null) {
+      throw new UserError("--http-tls-keystore-password needs --http-tls-keystore");
+    }
+    try {
+      return HttpSecurity.of(
+          httpTlsKeystore,
+          httpTlsKeystorePassword,
+          httpBasicAuth == null || httpBasicAuth.isEmpty() ? null : httpBasicAuth,
+          PipelineHttpServer.OPEN_PATHS);
+    } catch (final IllegalArgumentException e) {
+      throw new UserError("Invalid HTTP security option: " + e.getMessage(), e);
+    }
   }
 
   private RegistryClientConfig registryConfig() {

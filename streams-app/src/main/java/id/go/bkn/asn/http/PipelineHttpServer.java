@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -31,6 +32,13 @@ public final class PipelineHttpServer implements AutoCloseable {
 
   /** Prometheus text exposition format 0.0.4, which every Prometheus version scrapes. */
   public static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  /**
+   * The paths served without credentials when basic auth is on: the health checks, which say only
+   * UP or the streams state (no figure, no name), so orchestrators and load balancers can probe
+   * them without holding the password.
+   */
+  public static final Set<String> OPEN_PATHS = Set.of("/health/live", "/health/ready");
 
   private static final Logger LOG = LoggerFactory.getLogger(PipelineHttpServer.class);
   private static final String TEXT = "text/plain; charset=utf-8";
@@ -56,9 +64,22 @@ public final class PipelineHttpServer implements AutoCloseable {
       final int port,
       final PrometheusMeterRegistry meters,
       final Supplier<KafkaStreams.State> state) {
+    return start(host, port, meters, state, HttpSecurity.NONE);
+  }
+
+  /**
+   * The same with TLS and basic auth as {@code security} says; it covers every context, those added
+   * later included, except its open paths (see {@link #OPEN_PATHS}).
+   */
+  public static PipelineHttpServer start(
+      final String host,
+      final int port,
+      final PrometheusMeterRegistry meters,
+      final Supplier<KafkaStreams.State> state,
+      final HttpSecurity security) {
     final HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(host, port), 0);
+      server = security.createServer(new InetSocketAddress(host, port));
     } catch (final BindException e) {
       throw new HttpPortInUseException(host, port, e);
     } catch (final IOException e) {

@@ -192,4 +192,21 @@ class PipelineMainTest {
         .startsWith("Error: Invalid option: the data team principal must be TYPE:NAME")
         .doesNotContain("\tat ");
   }
+
+  @Test
+  void shouldRefuseWithOneLineWhenTheHttpKeyStoreIsMissing() {
+    final Path missing = dir.resolve("missing.p12");
+
+    final int code =
+        run(
+            Map.of("PIPELINE_HTTP_TLS_KEYSTORE_PASSWORD", "x"),
+            "run",
+            "--http-tls-keystore",
+            missing.toString());
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "Error: Invalid HTTP security option: the key store " + missing + " does not exist");
+  }
 }
