@@ -8,6 +8,7 @@ import id.go.bkn.asn.config.KafkaConnection;
 import id.go.bkn.asn.config.StreamsSettings;
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.http.HttpSecurity;
+import id.go.bkn.asn.http.PipelineHttpServer;
 import id.go.bkn.asn.local.BrokerSecurity;
 import id.go.bkn.asn.local.EmbeddedKafkaBroker;
 import id.go.bkn.asn.local.Resources;
@@ -76,6 +77,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline on a secured cluster, as a BKN deployment runs it: the embedded broker with SASL_SSL
@@ -110,9 +113,20 @@ class SecuredClusterIT {
   private SchemaRegistryServer registry;
   private String registryPassword;
   private PipelineApp app;
+  private final String httpPassword = "http-" + UUID.randomUUID();
+  private final InfoLines logs = new InfoLines();
+
+  /**
+   * The paths of the app's HTTP port whose answers the personal-data scan reads. The page and the
+   * API of #12 are added here, one line each (e.g. "/", "/api/v1/units").
+   */
+  private static final List<String> SCANNED_HTTP_PATHS = List.of("/metrics");
 
   @BeforeAll
   void startSecuredCluster() throws Exception {
+    logs.start();
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+        .addAppender(logs);
     dir = Files.createTempDirectory("secured-it-");
     certificates = TestCertificates.create(dir);
     for (final String user : List.of(ADMIN, APP, SOURCE, DATA_TEAM, RESTRICTED)) {
@@ -180,6 +194,8 @@ class SecuredClusterIT {
 
   @AfterAll
   void stop() throws IOException {
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+        .detachAppender(logs);
     if (app != null) {
       app.close();
     }
@@ -339,11 +355,150 @@ class SecuredClusterIT {
     assertThat(authorized.body()).contains("training.feedback-value");
   }
 
+  @Test
+  @Order(7)
+  void shouldFindNoEmployeeIdOrCommentWhenAggregatesMetricsAndLogsAreScanned() throws Exception {
+    final PersonalData input = inputPersonalData();
+    assertThat(input.employeeIds()).isGreaterThan(1_000);
+    assertThat(input.comments()).isGreaterThanOrEqualTo(5);
+    assertThat(input.hasEmployeeId(IMPORTED_EMPLOYEE)).isTrue();
+    assertThat(input.hasComment(IMPORTED_COMMENT)).isTrue();
+    // The finder finds what is there: restricted.employee-jp-ytd is keyed by employee id.
+    final List<String> restricted = new ArrayList<>();
+    for (final ConsumerRecord<byte[], byte[]> record :
+        readAll(RESTRICTED, ContractTopic.EMPLOYEE_JP_YTD.topicName())) {
+      restricted.addAll(input.findIn(new String(record.key(), StandardCharsets.UTF_8)));
+    }
+    assertThat(restricted).isNotEmpty();
+
+    final List<String> leaks = new ArrayList<>();
+    int records = 0;
+    try (var registryClient =
+            id.go.bkn.asn.registry.SchemaRegistryClients.create(
+                RegistryClientConfig.fromMap(registryProperties()));
+        var values = id.go.bkn.asn.serde.AvroDeserializer.generic(registryClient)) {
+      for (final String topic : publicTopics()) {
+        for (final ConsumerRecord<byte[], byte[]> record : readAll(DATA_TEAM, topic)) {
+          records++;
+          final StringBuilder text = new StringBuilder();
+          text.append(new String(record.key(), StandardCharsets.UTF_8)).append(' ');
+          text.append(values.deserialize(topic, record.value())).append(' ');
+          record.headers().forEach(h -> text.append(new String(h.value(), StandardCharsets.UTF_8)));
+          input
+              .findIn(text.toString())
+              .forEach(f -> leaks.add(topic + "@" + record.offset() + ": " + f));
+        }
+      }
+    }
+    assertThat(records).isGreaterThan(100);
+
+    final HttpClient client = HttpClient.newBuilder().sslContext(trustingTestCa()).build();
+    final URI metrics = URI.create(app.httpUrl() + "/metrics");
+    assertThat(app.httpUrl()).startsWith("https://");
+    assertThat(
+            client
+                .send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(401);
+    for (final String path : SCANNED_HTTP_PATHS) {
+      final HttpResponse<String> answer =
+          client.send(
+              HttpRequest.newBuilder(URI.create(app.httpUrl() + path))
+                  .header("Authorization", basic("prometheus", httpPassword))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(path).isEqualTo(200);
+      input.findIn(answer.body()).forEach(f -> leaks.add(path + ": " + f));
+    }
+    final String scraped =
+        client
+            .send(
+                HttpRequest.newBuilder(metrics)
+                    .header("Authorization", basic("prometheus", httpPassword))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(scraped).contains("asn_unit_participation_ratio{", "asn_pipeline_events_total{");
+
+    final List<String> lines = logs.lines();
+    assertThat(lines).anyMatch(l -> l.contains("Streams state REBALANCING -> RUNNING"));
+    for (final String line : lines) {
+      input.findIn(line).forEach(f -> leaks.add("log: " + f + " in " + line));
+    }
+
+    assertThat(leaks).isEmpty();
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private static final String IMPORTED_EMPLOYEE = "199107132019031004";
   private static final String IMPORTED_COMMENT =
       "Komentar rahasia uji keamanan " + UUID.randomUUID();
+
+  /** The aggregate and alert topics, which a data team reads. */
+  private static List<String> publicTopics() {
+    return Stream.of(ContractTopic.values())
+        .map(ContractTopic::topicName)
+        .filter(t -> t.startsWith("analytics.") || t.startsWith("alerts."))
+        .toList();
+  }
+
+  /** Every employee id and comment of the input topics, read as the admin. */
+  private PersonalData inputPersonalData() throws Exception {
+    final PersonalData data = new PersonalData();
+    try (var registryClient =
+            id.go.bkn.asn.registry.SchemaRegistryClients.create(
+                RegistryClientConfig.fromMap(registryProperties()));
+        var values = id.go.bkn.asn.serde.AvroDeserializer.generic(registryClient)) {
+      for (final ContractTopic topic : ContractTopic.values()) {
+        if (topic.role() != ContractTopic.Role.INPUT
+            && topic != ContractTopic.REFERENCE_EMPLOYEES) {
+          continue;
+        }
+        for (final ConsumerRecord<byte[], byte[]> record : readAll(ADMIN, topic.topicName())) {
+          final org.apache.avro.generic.GenericRecord value;
+          try {
+            value = values.deserialize(topic.topicName(), record.value());
+          } catch (final org.apache.kafka.common.errors.SerializationException e) {
+            continue; // the simulator's deliberately undecodable records
+          }
+          if (value == null) {
+            continue;
+          }
+          if (value.hasField("employeeId") && value.get("employeeId") != null) {
+            data.addEmployeeId(value.get("employeeId").toString());
+          }
+          if (value.hasField("comment") && value.get("comment") != null) {
+            data.addComment(value.get("comment").toString());
+          }
+        }
+      }
+    }
+    return data;
+  }
+
+  /** Every log line at INFO or above, of every logger, formatted with its exception. */
+  private static final class InfoLines
+      extends ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> {
+    private final java.util.Queue<String> lines =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    @Override
+    protected void append(final ch.qos.logback.classic.spi.ILoggingEvent event) {
+      if (event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO)) {
+        final StringBuilder line = new StringBuilder(event.getLoggerName());
+        line.append(' ').append(event.getFormattedMessage());
+        for (var cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+          line.append(" | ").append(cause.getClassName()).append(": ").append(cause.getMessage());
+        }
+        lines.add(line.toString());
+      }
+    }
+
+    List<String> lines() {
+      return List.copyOf(lines);
+    }
+  }
 
   private static Path readme() {
     final Path fromModule = Path.of("..", "README.md");
@@ -372,7 +527,12 @@ class SecuredClusterIT {
         RegistryClientConfig.fromMap(registryProperties()),
         "127.0.0.1",
         0,
-        Duration.ofSeconds(20));
+        Duration.ofSeconds(20),
+        HttpSecurity.of(
+            certificates.keyStore(),
+            certificates.keyStorePassword(),
+            "prometheus:" + httpPassword,
+            PipelineHttpServer.OPEN_PATHS));
   }
 
   private Map<String, Object> registryProperties() {
