@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Run the streams app against an existing Kafka cluster and schema registry.")
 final class RunCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
   @Spec private CommandSpec spec;
   @Mixin private ConnectionOptions connection;
@@ -128,15 +132,23 @@ final class RunCommand implements Callable<Integer> {
     if (httpTlsKeystore == null && httpTlsKeystorePassword != null) {
       throw new UserError("--http-tls-keystore-password needs --http-tls-keystore");
     }
+    final HttpSecurity security;
     try {
-      return HttpSecurity.of(
-          httpTlsKeystore,
-          httpTlsKeystorePassword,
-          httpBasicAuth == null || httpBasicAuth.isEmpty() ? null : httpBasicAuth,
-          PipelineHttpServer.OPEN_PATHS);
+      security =
+          HttpSecurity.of(
+              httpTlsKeystore,
+              httpTlsKeystorePassword,
+              httpBasicAuth == null || httpBasicAuth.isEmpty() ? null : httpBasicAuth,
+              PipelineHttpServer.OPEN_PATHS);
     } catch (final IllegalArgumentException e) {
       throw new UserError("Invalid HTTP security option: " + e.getMessage(), e);
     }
+    if (security.authenticates() && !security.https()) {
+      LOG.warn(
+          "HTTP basic auth without TLS sends the password in clear text: add"
+              + " --http-tls-keystore, or keep the port on a trusted network");
+    }
+    return security;
   }
 
   private RegistryClientConfig registryConfig() {

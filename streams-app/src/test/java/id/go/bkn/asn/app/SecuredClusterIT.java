@@ -255,6 +255,9 @@ class SecuredClusterIT {
                     && count(RESTRICTED, ContractTopic.EMPLOYEE_JP_YTD.topicName()) > 0
                     && count(RESTRICTED, ContractTopic.UNIT_ACTIVITY_WEEKLY.topicName()) > 0);
     assertThat(app.terminated()).isNotDone();
+    // Least privilege is enough: no client of the app, simulator or importer was refused.
+    assertThat(logs.lines())
+        .noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("authoriz"));
   }
 
   @Test
@@ -262,6 +265,18 @@ class SecuredClusterIT {
   void shouldLetTheDataTeamReadTheAggregatesWhenAllowed() {
     assertThat(count(DATA_TEAM, ContractTopic.UNIT_ACTIVITY_WEEKLY.topicName())).isPositive();
     assertThat(count(RESTRICTED, ContractTopic.EMPLOYEE_JP_YTD.topicName())).isPositive();
+
+    final Cli consume =
+        cli(DATA_TEAM, "consume", "--topic", "analytics.unit-activity-weekly", "--max", "3");
+    final Cli refused = cli(DATA_TEAM, "consume", "--topic", "restricted.employee-jp-ytd");
+
+    assertThat(consume.code()).as(consume.err()).isZero();
+    assertThat(consume.out().lines()).hasSize(3).allMatch(l -> l.contains("\"windowSize\""));
+    assertThat(refused.code()).isEqualTo(PipelineMain.FAILED);
+    assertThat(refused.err().strip())
+        .startsWith("Error: Kafka at ")
+        .contains("Not authorized", "restricted.employee-jp-ytd")
+        .doesNotContain("\tat ");
   }
 
   @Test
