@@ -350,6 +350,18 @@ class SecuredClusterIT {
   }
 
   @Test
+  @Order(5)
+  void shouldSayWhoMayApplyAclsWhenANonAdministratorTries() {
+    final Cli refused = cli(DATA_TEAM, "acls", "--apply", "--application-id", APP_ID);
+
+    assertThat(refused.code()).isEqualTo(PipelineMain.FAILED);
+    assertThat(refused.err().strip().lines())
+        .singleElement()
+        .asString()
+        .contains("refused to create ACLs for this principal", "super user");
+  }
+
+  @Test
   @Order(6)
   void shouldAskForCredentialsWhenTheRegistryIsCalledWithout() throws Exception {
     final HttpClient client = HttpClient.newBuilder().sslContext(trustingTestCa()).build();
