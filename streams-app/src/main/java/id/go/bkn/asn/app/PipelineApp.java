@@ -150,7 +150,7 @@ public final class PipelineApp implements AutoCloseable {
       final Properties props =
           settings
               .streams()
-              .withExtraProperties(IngestStreamsConfig.properties(settings.topics(), events))
+              .withExtraProperties(IngestStreamsConfig.properties(settings.topics(), events, clock))
               .properties();
       final Topology topology = build(factory, context, props);
       LOG.info("Streams settings: {}", settings.streams().redacted());

@@ -76,6 +76,7 @@ final class IngestFixture implements AutoCloseable {
 
   private IngestFixture(final Path stateDir, final Clock clock, final boolean driverOnClock) {
     final Properties properties = properties(stateDir, topics, events);
+    properties.put(IngestStreamsConfig.CLOCK_CONFIG, clock);
     final TopologyContext context =
         new TopologyContext(
             TopologySettings.DEFAULTS, topics, TopologySerdes.on(client), clock, events);

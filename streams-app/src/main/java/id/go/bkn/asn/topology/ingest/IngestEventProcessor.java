@@ -165,9 +165,14 @@ public final class IngestEventProcessor<T>
     final String topic = sourceTopic();
     final int partition = metadata.map(RecordMetadata::partition).orElse(-1);
     final long offset = metadata.map(RecordMetadata::offset).orElse(-1L);
+    // Stamped with the time it is set aside, not its event time: the broker refuses a timestamp
+    // more than an hour ahead (a FUTURE_TIMESTAMP event would abort the transaction and loop), and
+    // the topic's 30-day retention would delete one dated years back at once. occurredAt stays in
+    // the original bytes.
     context.forward(
         record
             .withValue(IngestResult.deadLetter(record.value().original()))
+            .withTimestamp(clock.millis())
             .withHeaders(
                 RejectionHeaders.of(record.headers(), rejection, topic, partition, offset)));
     events.count(topic, Outcome.DEAD_LETTER);

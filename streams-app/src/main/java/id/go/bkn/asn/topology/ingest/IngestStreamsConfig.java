@@ -21,6 +21,12 @@ public final class IngestStreamsConfig {
   /** Config key under which the app passes its {@link PipelineEvents} to the handler. */
   public static final String PIPELINE_EVENTS_CONFIG = "asn.pipeline.events";
 
+  /**
+   * Config key under which the app passes its wall clock to the handlers, which stamp set-aside
+   * records with it (a fixed clock in tests).
+   */
+  public static final String CLOCK_CONFIG = "asn.clock";
+
   private IngestStreamsConfig() {}
 
   /** The properties, without metrics for the deserialization handler. */
@@ -38,6 +44,14 @@ public final class IngestStreamsConfig {
       final TopicNames topics, final PipelineEvents events) {
     final Map<String, Object> properties = properties(topics);
     properties.put(PIPELINE_EVENTS_CONFIG, events);
+    return properties;
+  }
+
+  /** The properties, with the metrics and the wall clock the handlers use. */
+  public static Map<String, Object> properties(
+      final TopicNames topics, final PipelineEvents events, final java.time.Clock clock) {
+    final Map<String, Object> properties = properties(topics, events);
+    properties.put(CLOCK_CONFIG, clock);
     return properties;
   }
 }
