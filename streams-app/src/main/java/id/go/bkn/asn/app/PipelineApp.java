@@ -39,7 +39,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,13 +166,10 @@ public final class PipelineApp implements AutoCloseable {
               terminated.complete(newState);
             }
           });
-      streams.setUncaughtExceptionHandler(
-          e -> {
-            // The processing and production handlers deal with bad records; what gets here is
-            // unexpected (a bug, a lost broker), and a fresh thread is the best next try.
-            LOG.error("A stream thread died; replacing it", e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-          });
+      // The handlers set bad records aside; what kills a thread is unexpected, and a fresh
+      // thread is the best next try, a bounded number of times.
+      final ThreadDeathPolicy deaths = ThreadDeathPolicy.standard(clock, meters);
+      streams.setUncaughtExceptionHandler(deaths);
       resources.push(() -> streams.close(CloseOptions.timeout(settings.closeTimeout())));
       bindMeters(streams, meters, resources);
       Gauge.builder(
