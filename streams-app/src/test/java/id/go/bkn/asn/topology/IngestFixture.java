@@ -143,6 +143,11 @@ final class IngestFixture implements AutoCloseable {
     return AvroSerdes.specific(AttendanceEvent.class, client).serializer().serialize(topic, event);
   }
 
+  /** A roster record framed for its own subject: a valid record of another type elsewhere. */
+  byte[] bytesOf(final String topic, final Employee employee) {
+    return AvroSerdes.specific(Employee.class, client).serializer().serialize(topic, employee);
+  }
+
   byte[] bytesOf(final String topic, final FeedbackEvent event) {
     return AvroSerdes.specific(FeedbackEvent.class, client).serializer().serialize(topic, event);
   }
