@@ -29,6 +29,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -140,7 +141,11 @@ public final class PipelineApp implements AutoCloseable {
       final TopologySettings topologySettings =
           InputPartitions.of(
               settings.topology(),
-              settings.topics().enrollments(),
+              List.of(
+                  settings.topics().employees(),
+                  settings.topics().enrollments(),
+                  settings.topics().attendance(),
+                  settings.topics().feedback()),
               settings.streams().properties());
       final TopologyContext context =
           new TopologyContext(
