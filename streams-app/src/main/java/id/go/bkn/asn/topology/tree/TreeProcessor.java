@@ -361,9 +361,12 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
                   JakartaCalendar.year(window.end().minusMillis(1)).key(unit.unitId()),
                   jp);
             }
-            alerts.evaluate(record, jp, this::emit);
+            alerts.evaluate(record, jp, units.isActive(unit.unitId()), this::emit);
           }
         });
+    if (window.size() == WindowSize.WEEK) {
+      alerts.withdrawGone(window, units, this::emit);
+    }
   }
 
   /**
