@@ -42,7 +42,7 @@ final class ProgramWeekProcessor
   /** Store of the open weeks: {@code yyyy-MM-dd|programId} -> running figures. */
   static final String WEEKS_STORE = "program-weeks";
 
-  /** Store of counted participants: {@code programId|yyyy-MM-dd|employeeId} -> first time. */
+  /** Store of people counted: {@code programId|yyyy-MM-dd|employeeId} -> role bits. */
   static final String SEEN_STORE = "program-seen";
 
   /** Store of watermarks: sender partition -> its latest clock; {@link #SENDERS_KEY} -> count. */
@@ -53,6 +53,8 @@ final class ProgramWeekProcessor
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgramWeekProcessor.class);
   private static final Set<String> PARTICIPATING = Set.of("PRESENT", "LATE");
+  private static final long PARTICIPANT = 1L;
+  private static final long RESPONDENT = 2L;
   private static final String SEP = JakartaCalendar.KEY_SEPARATOR;
 
   private final TopologySettings settings;
@@ -105,13 +107,31 @@ final class ProgramWeekProcessor
     final ProgramWeek current = load(programId, week);
     final boolean participating =
         message.getEmployeeId() != null && PARTICIPATING.contains(message.getStatus());
-    final boolean firstTime =
-        participating
-            && seen.putIfAbsent(
-                    seenPrefix(programId, week) + message.getEmployeeId(),
-                    message.getOccurredAt().toEpochMilli())
-                == null;
-    store(firstTime ? current.withParticipant() : current.touched());
+    if (!participating) {
+      store(current.touched());
+      return;
+    }
+    final long was = markSeen(programId, week, message.getEmployeeId(), PARTICIPANT);
+    if ((was & PARTICIPANT) != 0) {
+      store(current.touched());
+    } else {
+      store(current.withParticipant().withPeople(0, was == 0L ? 1 : 0));
+    }
+  }
+
+  /**
+   * Adds a role to the employee's seen entry of the programme week; returns the roles before. The
+   * entry holds role bits so that one person counts once among the people engaged.
+   */
+  private long markSeen(
+      final String programId, final CalendarWindow week, final String employeeId, final long role) {
+    final String key = seenPrefix(programId, week) + employeeId;
+    final Long stored = seen.get(key);
+    final long was = stored == null ? 0L : stored;
+    if ((was | role) != was) {
+      seen.put(key, was | role);
+    }
+    return was;
   }
 
   private void onFeedback(final ProgramMessage message) {
@@ -126,9 +146,17 @@ final class ProgramWeekProcessor
     }
     final ProgramWeek current = load(message.getProgramId(), week);
     try {
-      store(
+      final ProgramWeek counted =
           current.withFeedback(
-              message.getOverall(), message.getCareerRelevance(), message.getRecommend()));
+              message.getOverall(), message.getCareerRelevance(), message.getRecommend());
+      if (message.getEmployeeId() == null) {
+        // Nothing tells two anonymous answers apart: each is one more person.
+        store(counted.withPeople(1, 1));
+      } else {
+        final long was =
+            markSeen(message.getProgramId(), week, message.getEmployeeId(), RESPONDENT);
+        store(counted.withPeople((was & RESPONDENT) == 0 ? 1 : 0, was == 0L ? 1 : 0));
+      }
     } catch (final IllegalArgumentException e) {
       // Stage 1 validates ratings; counting an impossible one would corrupt the week's figures.
       LOG.warn(

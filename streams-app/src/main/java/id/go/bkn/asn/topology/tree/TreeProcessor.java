@@ -66,6 +66,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   private TreeOwnership ownership;
   private UnitHierarchy hierarchy;
   private HeadcountLedger headcounts;
+  private Placements placements;
   private EmissionLog log;
   private WindowLedger windows;
   private YtdLedger ytd;
@@ -93,6 +94,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             processorContext.getStateStore(TreeStores.ROOTS));
     hierarchy = new UnitHierarchy(unitStore::get);
     headcounts = new HeadcountLedger(processorContext.getStateStore(TreeStores.HEADCOUNT));
+    placements = new Placements(processorContext.getStateStore(TreeStores.PLACEMENTS));
     log =
         new EmissionLog(
             processorContext.getStateStore(TreeStores.EMITTED),
@@ -201,11 +203,16 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     }
     if (!anonymous) {
       final List<String> chain = hierarchy.selfAndAncestors(event.getUnitId());
+      final PlacementTimeline placed =
+          dayOpen || weekOpen ? placements.of(event.getEmployeeId()) : PlacementTimeline.EMPTY;
+      if (dayOpen || weekOpen) {
+        clock.noteCounted(event.getOccurredAt());
+      }
       if (dayOpen) {
-        windows.count(eventWindows.day(), chain, event);
+        windows.count(eventWindows.day(), chain, event, chainAt(placed, eventWindows.day()));
       }
       if (weekOpen) {
-        windows.count(eventWindows.week(), chain, event);
+        windows.count(eventWindows.week(), chain, event, chainAt(placed, eventWindows.week()));
       }
       if (yearOpen) {
         ytd.count(eventWindows.year(), event);
@@ -279,7 +286,55 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     }
     if (change.getEmployeeId() != null) {
       ytd.place(change.getEmployeeId(), ownedHere ? current : null, at, openYears());
+      final Placements.Change moved =
+          placements.apply(change.getEmployeeId(), at, placed ? current : null, horizon);
+      if (!moved.after().equals(moved.before())) {
+        followToWindowEnds(change.getEmployeeId(), moved);
+      }
     }
+  }
+
+  /**
+   * Tells every open DAY and WEEK window whose end the change covers where the employee now is as
+   * of that end, so its participants who left the subtree stay right (participationRate). Walks the
+   * windows from the change (or the first open one) to the latest counted event: a few days and
+   * weeks, never a scan of state.
+   */
+  private void followToWindowEnds(final String employeeId, final Placements.Change change) {
+    final Instant latest = clock.latestCounted();
+    if (latest == null) {
+      return;
+    }
+    for (final WindowSize size : WindowSize.values()) {
+      final Instant cursor = clock.cursor(size.name());
+      final Instant open = cursor != null ? cursor : clock.earliestPending();
+      final Instant from = Instant.ofEpochMilli(change.from());
+      CalendarWindow window =
+          JakartaCalendar.window(size, open != null && open.isAfter(from) ? open : from);
+      while (!window.start().isAfter(latest)) {
+        final long end = window.end().toEpochMilli();
+        if (end > change.until()) {
+          break;
+        }
+        if (change.covers(end)) {
+          final List<String> before = chainOf(change.before().unitAt(end));
+          final List<String> after = chainOf(change.after().unitAt(end));
+          if (!before.equals(after)) {
+            windows.moved(window, employeeId, before, after, change.from());
+          }
+        }
+        window = JakartaCalendar.window(size, window.end());
+      }
+    }
+  }
+
+  /** The unit chain where the timeline places the employee as of the window end; empty if none. */
+  private List<String> chainAt(final PlacementTimeline placed, final CalendarWindow window) {
+    return chainOf(placed.unitAt(window.end().toEpochMilli()));
+  }
+
+  private List<String> chainOf(final String unitId) {
+    return unitId == null ? List.of() : hierarchy.selfAndAncestors(unitId);
   }
 
   private boolean ownsUnit(final String unitId) {
