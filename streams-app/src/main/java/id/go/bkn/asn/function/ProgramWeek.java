@@ -94,7 +94,13 @@ public record ProgramWeek(
         true);
   }
 
-  /** One more distinct respondent ({@code respondent} 0 or 1) and person engaged (0 or 1). */
+  /** One distinct participant fewer: a correction retracted their only session of the week. */
+  public ProgramWeek withoutParticipant() {
+    return new ProgramWeek(
+        programId, week, participants - 1, stats, respondents, engaged, revision, true);
+  }
+
+  /** Distinct respondents ({@code respondent} 0 or 1) and people engaged (-1, 0 or 1) added. */
   public ProgramWeek withPeople(final int respondent, final int engagedOne) {
     return new ProgramWeek(
         programId,

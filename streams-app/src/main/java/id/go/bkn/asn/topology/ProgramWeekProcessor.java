@@ -55,6 +55,11 @@ final class ProgramWeekProcessor
   private static final Set<String> PARTICIPATING = Set.of("PRESENT", "LATE");
   private static final long PARTICIPANT = 1L;
   private static final long RESPONDENT = 2L;
+  private static final long ROLES = PARTICIPANT | RESPONDENT;
+
+  /** Above the role bits, program-seen counts the employee's PRESENT or LATE attendance. */
+  private static final long ONE_SESSION = 4L;
+
   private static final String SEP = JakartaCalendar.KEY_SEPARATOR;
 
   private final TopologySettings settings;
@@ -107,6 +112,10 @@ final class ProgramWeekProcessor
     final ProgramWeek current = load(programId, week);
     final boolean participating =
         message.getEmployeeId() != null && PARTICIPATING.contains(message.getStatus());
+    if (Boolean.TRUE.equals(message.getRetraction())) {
+      store(participating ? unattended(current, message) : current.touched());
+      return;
+    }
     if (!participating) {
       store(current.touched());
       return;
@@ -115,8 +124,32 @@ final class ProgramWeekProcessor
     if ((was & PARTICIPANT) != 0) {
       store(current.touched());
     } else {
-      store(current.withParticipant().withPeople(0, was == 0L ? 1 : 0));
+      store(current.withParticipant().withPeople(0, (was & ROLES) == 0L ? 1 : 0));
     }
+  }
+
+  /**
+   * The week after a PRESENT or LATE attendance counted before was retracted (a correction replaces
+   * it): the employee stops being a participant when it was their last one in the week.
+   */
+  private ProgramWeek unattended(final ProgramWeek current, final ProgramMessage message) {
+    final String key = seenPrefix(current.programId(), current.week()) + message.getEmployeeId();
+    final Long stored = seen.get(key);
+    if (stored == null || stored < ONE_SESSION) {
+      return current.touched();
+    }
+    long now = stored - ONE_SESSION;
+    ProgramWeek next = current.touched();
+    if (now < ONE_SESSION) {
+      now &= ~PARTICIPANT;
+      next = next.withoutParticipant().withPeople(0, (now & ROLES) == 0L ? -1 : 0);
+    }
+    if (now == 0L) {
+      seen.delete(key);
+    } else {
+      seen.put(key, now);
+    }
+    return next;
   }
 
   /**
@@ -128,8 +161,9 @@ final class ProgramWeekProcessor
     final String key = seenPrefix(programId, week) + employeeId;
     final Long stored = seen.get(key);
     final long was = stored == null ? 0L : stored;
-    if ((was | role) != was) {
-      seen.put(key, was | role);
+    final long now = (was | role) + (role == PARTICIPANT ? ONE_SESSION : 0L);
+    if (now != was) {
+      seen.put(key, now);
     }
     return was;
   }
@@ -155,7 +189,7 @@ final class ProgramWeekProcessor
       } else {
         final long was =
             markSeen(message.getProgramId(), week, message.getEmployeeId(), RESPONDENT);
-        store(counted.withPeople((was & RESPONDENT) == 0 ? 1 : 0, was == 0L ? 1 : 0));
+        store(counted.withPeople((was & RESPONDENT) == 0 ? 1 : 0, (was & ROLES) == 0L ? 1 : 0));
       }
     } catch (final IllegalArgumentException e) {
       // Stage 1 validates ratings; counting an impossible one would corrupt the week's figures.

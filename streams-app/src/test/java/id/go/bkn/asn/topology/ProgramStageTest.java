@@ -170,6 +170,23 @@ class ProgramStageTest {
   }
 
   @Test
+  void shouldStopCountingAParticipantWhenTheirOnlySessionIsCorrectedToAbsent() {
+    // E1 attends twice, E2 once; then one of E1's and E2's only session are corrected
+    attend("E1", "PRESENT");
+    attend("E1", "PRESENT");
+    attend("E2", "LATE");
+    retract("E1", "PRESENT");
+    attend("E1", "ABSENT");
+    retract("E2", "LATE");
+    attend("E2", "ABSENT");
+
+    emitInterval();
+
+    final ProgramSatisfaction record = single(output.readKeyValuesToList()).value;
+    assertThat(record.getParticipants()).isEqualTo(1);
+  }
+
+  @Test
   void shouldSuppressSatisfactionWhenFewerThanMinResponses() {
     attend("E1", "PRESENT");
     for (int i = 0; i < 4; i++) {
@@ -353,6 +370,20 @@ class ProgramStageTest {
             .setOccurredAt(at)
             .build(),
         at);
+  }
+
+  private void retract(final String employeeId, final String status) {
+    messages.pipeInput(
+        "PRG-1",
+        ProgramMessage.newBuilder()
+            .setKind(ProgramMessageKind.ATTENDANCE)
+            .setProgramId("PRG-1")
+            .setEmployeeId(employeeId)
+            .setStatus(status)
+            .setOccurredAt(TUESDAY)
+            .setRetraction(true)
+            .build(),
+        TUESDAY);
   }
 
   private void feedback(

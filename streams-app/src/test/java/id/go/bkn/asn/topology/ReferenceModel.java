@@ -89,7 +89,17 @@ final class ReferenceModel {
     enrollments.add(e);
   }
 
+  /**
+   * One fact per employee, run and session: a later record replaces the earlier one (a correction;
+   * a replay replaces it by the same). Valid while the fact's windows are open, which is all this
+   * model knows of.
+   */
   void attendance(final AttendanceEvent e) {
+    attendance.removeIf(
+        a ->
+            a.getEmployeeId().equals(e.getEmployeeId())
+                && a.getRunId().equals(e.getRunId())
+                && a.getSessionId().equals(e.getSessionId()));
     attendance.add(e);
   }
 

@@ -286,6 +286,18 @@ final class TreeFixture implements AutoCloseable {
         .build();
   }
 
+  /**
+   * What the ingest stage sends to undo an earlier version of an attendance fact that a correction
+   * replaces: that version's fields, flagged, without original bytes.
+   */
+  static TreeMessage retraction(final TreeMessage earlier) {
+    return TreeMessage.newBuilder(earlier)
+        .setRetraction(true)
+        .setOriginalKey(null)
+        .setOriginalValue(null)
+        .build();
+  }
+
   /** A new active employee of the unit from the given time. */
   TreeMessage hire(final String employee, final String unit, final Instant at) {
     return roster(employee, unit, null, null, true, at);

@@ -178,6 +178,10 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   }
 
   private void onEvent(final Record<String, TreeMessage> record, final TreeMessage event) {
+    if (Boolean.TRUE.equals(event.getRetraction())) {
+      onRetraction(event);
+      return;
+    }
     // Before every sender has reported, nothing is closed: the first cursors reach back to this.
     clock.notePending(event.getOccurredAt());
     final EventWindows eventWindows = JakartaCalendar.windowsOf(event.getOccurredAt());
@@ -223,6 +227,32 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     }
   }
 
+  /**
+   * Undoes an earlier version of an attendance fact in the windows of its time that are still open
+   * (a correction follows it). Closed windows keep their FINAL record; the correction itself is
+   * judged late for them and set aside.
+   */
+  private void onRetraction(final TreeMessage event) {
+    if (event.getEmployeeId() == null || event.getUnitId() == null) {
+      return;
+    }
+    final EventWindows eventWindows = JakartaCalendar.windowsOf(event.getOccurredAt());
+    final boolean set = clock.isSet();
+    final Instant now = set ? clock.now() : null;
+    final List<String> chain = hierarchy.selfAndAncestors(event.getUnitId());
+    final PlacementTimeline placed = placements.of(event.getEmployeeId());
+    if (!set || !eventWindows.day().isClosedAt(now, settings.dayGrace())) {
+      windows.retract(eventWindows.day(), chain, event, chainAt(placed, eventWindows.day()));
+    }
+    if (!set || !eventWindows.week().isClosedAt(now, settings.weekGrace())) {
+      windows.retract(eventWindows.week(), chain, event, chainAt(placed, eventWindows.week()));
+      toProgramme(event, event.getOccurredAt().toEpochMilli());
+    }
+    if (!set || !eventWindows.year().isClosedAt(now, settings.yearGrace())) {
+      ytd.retract(eventWindows.year(), event);
+    }
+  }
+
   private void setAside(
       final Record<String, TreeMessage> record, final TreeMessage event, final List<String> kinds) {
     final String topic = event.getSourceTopic() == null ? UNKNOWN_TOPIC : event.getSourceTopic();
@@ -262,6 +292,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             .setOverall(attendance ? null : event.getOverall())
             .setCareerRelevance(attendance ? null : event.getCareerRelevance())
             .setRecommend(attendance ? null : event.getRecommend())
+            .setRetraction(attendance ? event.getRetraction() : null)
             .build();
     context.forward(
         new Record<>(

@@ -68,17 +68,26 @@ public record WindowCounts(
 
   /** These counts plus one attendance; PRESENT and LATE credit their sessionJp. */
   public WindowCounts withAttendance(final String status, final double sessionJp) {
+    return attendance(status, sessionJp, 1);
+  }
+
+  /** These counts minus one attendance counted before (a correction replaced it). */
+  public WindowCounts withoutAttendance(final String status, final double sessionJp) {
+    return attendance(status, sessionJp, -1);
+  }
+
+  private WindowCounts attendance(final String status, final double sessionJp, final int sign) {
     final boolean credited = "PRESENT".equals(status) || "LATE".equals(status);
     return new WindowCounts(
         enrollments,
         withdrawals,
         completions,
         participants,
-        present + ("PRESENT".equals(status) ? 1 : 0),
-        late + ("LATE".equals(status) ? 1 : 0),
-        absent + ("ABSENT".equals(status) ? 1 : 0),
-        excused + ("EXCUSED".equals(status) ? 1 : 0),
-        jpDelivered + (credited ? sessionJp : 0.0),
+        present + ("PRESENT".equals(status) ? sign : 0),
+        late + ("LATE".equals(status) ? sign : 0),
+        absent + ("ABSENT".equals(status) ? sign : 0),
+        excused + ("EXCUSED".equals(status) ? sign : 0),
+        jpDelivered + (credited ? sign * sessionJp : 0.0),
         satisfaction,
         respondents,
         engaged,
@@ -87,11 +96,20 @@ public record WindowCounts(
 
   /** These counts with one more distinct participant. */
   public WindowCounts withParticipant() {
+    return participants(1);
+  }
+
+  /** These counts with one distinct participant fewer (their only session was corrected). */
+  public WindowCounts withoutParticipant() {
+    return participants(-1);
+  }
+
+  private WindowCounts participants(final int delta) {
     return new WindowCounts(
         enrollments,
         withdrawals,
         completions,
-        participants + 1,
+        participants + delta,
         present,
         late,
         absent,

@@ -27,6 +27,15 @@ final class WindowLedger {
   /** Seen-set role bit: gave feedback. */
   private static final long RESPONDENT = 2L;
 
+  /** Seen-set role bits. */
+  private static final long ROLES = PARTICIPANT | RESPONDENT;
+
+  /**
+   * Above the role bits the seen-set counts the employee's PRESENT or LATE attendance in the
+   * window, so a correction of one of them knows whether they still took part.
+   */
+  private static final long ONE_SESSION = 4L;
+
   private final KeyValueStore<String, WindowCounts> windows;
   private final KeyValueStore<String, Long> seen;
   private final HeadcountLedger headcounts;
@@ -71,7 +80,7 @@ final class WindowLedger {
         final String seenKey = TreeKeys.seen(window, unitId, event.getEmployeeId());
         final Long stored = seen.get(seenKey);
         final long was = stored == null ? 0L : stored;
-        final long now = was | role;
+        final long now = (was | role) + (participant ? ONE_SESSION : 0L);
         if (now != was) {
           seen.put(seenKey, now);
           final boolean newParticipant = (now & PARTICIPANT) != 0 && (was & PARTICIPANT) == 0;
@@ -81,8 +90,54 @@ final class WindowLedger {
           after =
               after.withPeople(
                   (now & RESPONDENT) != 0 && (was & RESPONDENT) == 0 ? 1 : 0,
-                  was == 0L ? 1 : 0,
+                  (was & ROLES) == 0L ? 1 : 0,
                   newParticipant && !endChain.contains(unitId) ? 1 : 0);
+        }
+      }
+      windows.put(key, after);
+      log.markDirty(key, at);
+    }
+  }
+
+  /**
+   * Undoes an attendance counted before in an open window, for every unit of its chain: a
+   * correction replaces it. A participant whose last PRESENT or LATE attendance of the window this
+   * was no longer counts as one (nor as engaged, unless they answered feedback).
+   */
+  void retract(
+      final CalendarWindow window,
+      final List<String> chain,
+      final TreeMessage event,
+      final List<String> endChain) {
+    final long at = event.getOccurredAt().toEpochMilli();
+    final boolean participant =
+        "PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus());
+    final double jp = event.getSessionJp() == null ? 0.0 : event.getSessionJp();
+    for (final String unitId : chain) {
+      final String key = TreeKeys.window(window, unitId);
+      final WindowCounts before = windows.get(key);
+      if (before == null) {
+        continue;
+      }
+      WindowCounts after = before.withoutAttendance(event.getStatus(), jp);
+      if (participant) {
+        final String seenKey = TreeKeys.seen(window, unitId, event.getEmployeeId());
+        final Long stored = seen.get(seenKey);
+        if (stored != null && stored >= ONE_SESSION) {
+          long now = stored - ONE_SESSION;
+          if (now < ONE_SESSION) {
+            now &= ~PARTICIPANT;
+            after =
+                after
+                    .withoutParticipant()
+                    .withPeople(
+                        0, (now & ROLES) == 0L ? -1 : 0, endChain.contains(unitId) ? 0 : -1);
+          }
+          if (now == 0L) {
+            seen.delete(seenKey);
+          } else {
+            seen.put(seenKey, now);
+          }
         }
       }
       windows.put(key, after);

@@ -67,8 +67,44 @@ final class YtdLedger {
         session
             ? before.withSession(jp, event.getUnitId())
             : before.withCompletion(event.getUnitId());
+    update(year, employeeId, key, before, after, event.getOccurredAt().toEpochMilli());
+  }
+
+  /**
+   * Undoes a credited session counted before in its open year (a correction replaced it): the
+   * session's JP is credited at most once, whatever the corrections and replays.
+   */
+  void retract(final CalendarYear year, final TreeMessage event) {
+    final boolean session =
+        event.getKind() == TreeMessageKind.ATTENDANCE
+            && ("PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus()));
+    if (!session) {
+      return;
+    }
+    final String employeeId = event.getEmployeeId();
+    final String key = TreeKeys.employeeYear(year.year(), employeeId);
+    final EmployeeYtd before = employees.get(key);
+    if (before == null) {
+      return;
+    }
+    final double jp = event.getSessionJp() == null ? 0.0 : event.getSessionJp();
+    update(
+        year,
+        employeeId,
+        key,
+        before,
+        before.withoutSession(jp),
+        event.getOccurredAt().toEpochMilli());
+  }
+
+  private void update(
+      final CalendarYear year,
+      final String employeeId,
+      final String key,
+      final EmployeeYtd before,
+      final EmployeeYtd after,
+      final long at) {
     employees.put(key, after);
-    final long at = event.getOccurredAt().toEpochMilli();
     log.markDirty(key, at);
     final RosterEntry placement = roster.get(employeeId);
     if (placement != null && after.jpTotal() != before.jpTotal()) {
