@@ -302,27 +302,56 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             new RecordHeaders()));
   }
 
+  /**
+   * A roster version: the employee's placement timeline takes it (a correction at the same
+   * effectiveFrom replaces, a backdated one is inserted, a repeated one changes nothing), and
+   * headcount, departed participants and year-to-date placement follow the difference between the
+   * timeline before and after, over the instants that version decides. The previousUnitId the
+   * ingest stage sends is not needed: it names the version in force before effectiveFrom when the
+   * message was built, which a later backdated version can make wrong.
+   */
   private void onRoster(final TreeMessage change) {
+    final String employeeId = change.getEmployeeId();
+    if (employeeId == null) {
+      return;
+    }
     final long at = change.getOccurredAt().toEpochMilli();
     final long horizon = foldHorizon();
-    final String previous = change.getPreviousUnitId();
-    if (Boolean.TRUE.equals(change.getPreviousActive()) && previous != null && ownsUnit(previous)) {
-      headcounts.change(hierarchy.selfAndAncestors(previous), at, -1, horizon);
-    }
     final String current = change.getUnitId();
     final boolean placed = Boolean.TRUE.equals(change.getActive()) && current != null;
-    final boolean ownedHere = placed && ownsUnit(current);
-    if (ownedHere) {
-      headcounts.change(hierarchy.selfAndAncestors(current), at, 1, horizon);
+    final Placements.Change moved =
+        placements.apply(employeeId, at, placed ? current : null, horizon);
+    if (moved.after().equals(moved.before())) {
+      return;
     }
-    if (change.getEmployeeId() != null) {
-      ytd.place(change.getEmployeeId(), ownedHere ? current : null, at, openYears());
-      final Placements.Change moved =
-          placements.apply(change.getEmployeeId(), at, placed ? current : null, horizon);
-      if (!moved.after().equals(moved.before())) {
-        followToWindowEnds(change.getEmployeeId(), moved);
-      }
+    recount(moved, horizon);
+    followToWindowEnds(employeeId, moved);
+    final String latest = moved.after().latestUnit();
+    ytd.place(employeeId, latest != null && ownsUnit(latest) ? latest : null, at, openYears());
+  }
+
+  /**
+   * Headcount follows the placement change: over {@code (from, until]} the employee leaves the old
+   * chain and joins the new one (units of both are untouched), so -1/+1 at from and the reverse at
+   * until, only for units of the task's trees.
+   */
+  private void recount(final Placements.Change change, final long horizon) {
+    final List<String> before = ownedChain(change.before().unitAt(change.from() + 1));
+    final List<String> after = ownedChain(change.after().unitAt(change.from() + 1));
+    final List<String> left = new ArrayList<>(before);
+    left.removeAll(after);
+    final List<String> joined = new ArrayList<>(after);
+    joined.removeAll(before);
+    headcounts.change(left, change.from(), -1, horizon);
+    headcounts.change(joined, change.from(), 1, horizon);
+    if (change.until() != Long.MAX_VALUE) {
+      headcounts.change(left, change.until(), 1, horizon);
+      headcounts.change(joined, change.until(), -1, horizon);
     }
+  }
+
+  private List<String> ownedChain(final String unitId) {
+    return unitId == null || !ownsUnit(unitId) ? List.of() : hierarchy.selfAndAncestors(unitId);
   }
 
   /**

@@ -117,15 +117,12 @@ final class YtdLedger {
   }
 
   /**
-   * Places an employee after a roster change: in {@code unitId} when active there (and in one of
-   * the task's trees), nowhere when null. A change older than the current placement is ignored.
+   * Places an employee after a roster change: in {@code unitId}, their unit in the latest roster
+   * version, when active there and in one of the task's trees; nowhere when null.
    */
   void place(
       final String employeeId, final String unitId, final long at, final List<Integer> openYears) {
     final RosterEntry old = roster.get(employeeId);
-    if (old != null && at < old.effectiveFrom()) {
-      return;
-    }
     final String oldUnit = old == null ? null : old.unitId();
     if (unitId == null) {
       if (old != null) {
