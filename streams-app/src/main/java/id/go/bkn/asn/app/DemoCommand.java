@@ -61,7 +61,8 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = DEFAULT_BAD_INPUT_RATE,
       description =
           "Bad records of each kind (undecodable, out of range, duplicate, late, unknown"
-              + " employee) per simulated event, 0..1 (default ${DEFAULT-VALUE}), so the dead-letter,"
+              + " employee, malformed: dated ahead or before 2000, tombstone, empty value,"
+              + " non-finite JP, oversized id) per simulated event, 0..1 (default ${DEFAULT-VALUE}), so the dead-letter,"
               + " late and duplicate paths show.")
   double badInputRate;
 

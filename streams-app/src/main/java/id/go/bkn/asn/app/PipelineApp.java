@@ -29,6 +29,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -39,7 +40,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +141,11 @@ public final class PipelineApp implements AutoCloseable {
       final TopologySettings topologySettings =
           InputPartitions.of(
               settings.topology(),
-              settings.topics().enrollments(),
+              List.of(
+                  settings.topics().employees(),
+                  settings.topics().enrollments(),
+                  settings.topics().attendance(),
+                  settings.topics().feedback()),
               settings.streams().properties());
       final TopologyContext context =
           new TopologyContext(
@@ -150,7 +154,7 @@ public final class PipelineApp implements AutoCloseable {
       final Properties props =
           settings
               .streams()
-              .withExtraProperties(IngestStreamsConfig.properties(settings.topics(), events))
+              .withExtraProperties(IngestStreamsConfig.properties(settings.topics(), events, clock))
               .properties();
       final Topology topology = build(factory, context, props);
       LOG.info("Streams settings: {}", settings.streams().redacted());
@@ -167,13 +171,10 @@ public final class PipelineApp implements AutoCloseable {
               terminated.complete(newState);
             }
           });
-      streams.setUncaughtExceptionHandler(
-          e -> {
-            // The processing and production handlers deal with bad records; what gets here is
-            // unexpected (a bug, a lost broker), and a fresh thread is the best next try.
-            LOG.error("A stream thread died; replacing it", e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-          });
+      // The handlers set bad records aside; what kills a thread is unexpected, and a fresh
+      // thread is the best next try, a bounded number of times.
+      final ThreadDeathPolicy deaths = ThreadDeathPolicy.standard(clock, meters);
+      streams.setUncaughtExceptionHandler(deaths);
       resources.push(() -> streams.close(CloseOptions.timeout(settings.closeTimeout())));
       bindMeters(streams, meters, resources);
       Gauge.builder(

@@ -22,8 +22,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./pipeline run}: the streams app alone against an existing cluster and registry, until
- * SIGTERM or Ctrl-C (then it closes cleanly within the close timeout) or until the streams client
- * fails for good (exit code 1, so that an orchestrator restarts it).
+ * SIGTERM or Ctrl-C (then it closes cleanly within the close timeout). When the streams client
+ * fails for good (the thread-death policy gave up, see README "When something fails") the process
+ * stays up, reporting not ready on {@code /health/ready} and serving its metrics, so that the alert
+ * and the operator can see why; a restart of a deterministic fault would only fail again. It then
+ * exits 1 when stopped.
  */
 @Command(
     name = "run",
@@ -54,10 +57,12 @@ final class RunCommand implements Callable<Integer> {
     final PipelineApp.Settings settings = settings();
     final PrintWriter out = spec.commandLine().getOut();
     final CountDownLatch stopRequested = new CountDownLatch(1);
+    final CountDownLatch signalled = new CountDownLatch(1);
     final CountDownLatch stopped = new CountDownLatch(1);
     final Thread hook =
         new Thread(
             () -> {
+              signalled.countDown();
               stopRequested.countDown();
               awaitQuietly(stopped);
             },
@@ -72,6 +77,13 @@ final class RunCommand implements Callable<Integer> {
       app.terminated().thenRun(stopRequested::countDown);
       stopRequested.await();
       final boolean failed = app.terminated().getNow(null) == KafkaStreams.State.ERROR;
+      if (failed && signalled.getCount() > 0) {
+        out.println(
+            "The streams app stopped after repeated failures and reports not ready until this"
+                + " process is restarted; the log says why");
+        out.flush();
+        signalled.await();
+      }
       if (failed) {
         throw new UserError("The streams app stopped with an error; the log says why");
       }

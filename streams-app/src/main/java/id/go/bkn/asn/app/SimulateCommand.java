@@ -58,7 +58,8 @@ final class SimulateCommand implements Callable<Integer> {
       defaultValue = "0",
       description =
           "Bad records of each kind (undecodable, out of range, duplicate, late, unknown"
-              + " employee) per event, 0..1 (default ${DEFAULT-VALUE}).")
+              + " employee, malformed: dated ahead or before 2000, tombstone, empty value,"
+              + " non-finite JP, oversized id) per event, 0..1 (default ${DEFAULT-VALUE}).")
   double badInputRate;
 
   private final Environment environment;

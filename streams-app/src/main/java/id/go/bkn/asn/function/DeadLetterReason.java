@@ -12,5 +12,15 @@ public enum DeadLetterReason {
   /** The employee is not in the roster as of the event's occurredAt. */
   UNKNOWN_EMPLOYEE,
   /** occurredAt is further ahead of the wall clock than the allowed skew. */
-  FUTURE_TIMESTAMP
+  FUTURE_TIMESTAMP,
+  /**
+   * Processing the record threw (a bug or data no rule foresaw); set aside by the processing
+   * exception handler (KIP-1033) instead of stopping the task.
+   */
+  PROCESSING_ERROR,
+  /**
+   * A record derived from it could not be written (too large, refused by the broker); set aside by
+   * the production exception handler instead of stopping the task.
+   */
+  PRODUCTION_ERROR
 }

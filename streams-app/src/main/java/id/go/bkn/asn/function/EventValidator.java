@@ -11,16 +11,31 @@ import java.util.Optional;
 
 /**
  * Decides whether a decoded training event may be counted (CONTRACT.md section 5, "Bad input"):
- * identifiers present and not blank, ratings and JP in range, and occurredAt not more than the
- * allowed skew (1 hour by default) ahead of the wall clock. Returns the first failing rule as a
- * {@link Rejection}, or empty for a valid event; it never throws for bad data, so the topology can
- * route the event to the dead letters and go on. The roster check (UNKNOWN_EMPLOYEE) and decoding
- * (DESERIALIZATION) happen elsewhere. {@code source} is provenance only and is not checked.
+ * identifiers present, not blank and at most {@value #MAX_ID_LENGTH} characters, ratings and JP in
+ * range (finite), and occurredAt from 2000 on and not more than the allowed skew (1 hour by
+ * default) ahead of the wall clock. Returns the first failing rule as a {@link Rejection}, or empty
+ * for a valid event; it never throws for bad data, so the topology can route the event to the dead
+ * letters and go on. The roster check (UNKNOWN_EMPLOYEE) and decoding (DESERIALIZATION) happen
+ * elsewhere. {@code source} is provenance only and is not checked.
  */
 public final class EventValidator {
 
   /** How far occurredAt may be ahead of the clock before it is FUTURE_TIMESTAMP. */
   public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofHours(1);
+
+  /**
+   * The earliest occurredAt accepted, 2000-01-01 00:00 WIB: no training system of the civil service
+   * reports sessions from before it, so an earlier time is a broken clock or a zero date, and
+   * counted it would make the first window close walk every day since.
+   */
+  public static final Instant EARLIEST_OCCURRED_AT = Instant.parse("1999-12-31T17:00:00Z");
+
+  /**
+   * The longest identifier accepted (eventId, employeeId, programId, runId, sessionId), in
+   * characters: a NIP has 18 digits and a UUID 36, so anything longer is not an id but a fault, and
+   * it would be carried into every store key and output record.
+   */
+  public static final int MAX_ID_LENGTH = 128;
 
   /** The largest sessionJp accepted: 24 JP of 45 minutes is already 18 hours in one session. */
   public static final double DEFAULT_MAX_SESSION_JP = 24.0;
@@ -102,6 +117,11 @@ public final class EventValidator {
     if (value != null && value.isBlank()) {
       return Optional.of(Rejection.invalidField(field + " is blank"));
     }
+    if (value != null && value.length() > MAX_ID_LENGTH) {
+      return Optional.of(
+          Rejection.invalidField(
+              field + " is " + value.length() + " characters, more than " + MAX_ID_LENGTH));
+    }
     return Optional.empty();
   }
 
@@ -139,6 +159,11 @@ public final class EventValidator {
   private Optional<Rejection> occurredAt(final Instant value) {
     if (value == null) {
       return Optional.of(Rejection.invalidField("occurredAt is missing"));
+    }
+    if (value.isBefore(EARLIEST_OCCURRED_AT)) {
+      return Optional.of(
+          Rejection.invalidField(
+              "occurredAt " + value + " is before " + EARLIEST_OCCURRED_AT + " (2000-01-01 WIB)"));
     }
     final Instant now = clock.instant();
     if (value.isAfter(now.plus(maxClockSkew))) {

@@ -10,6 +10,7 @@ package id.go.bkn.asn.simulator;
  * @param duplicates events sent again with the same eventId
  * @param late events reported beyond the grace period
  * @param unknownEmployees events for employees not in the roster
+ * @param malformed malformed records of {@link BadInputKind#MALFORMED}
  */
 public record BadInputCounts(
     long cleanEvents,
@@ -17,10 +18,11 @@ public record BadInputCounts(
     long outOfRange,
     long duplicates,
     long late,
-    long unknownEmployees) {
+    long unknownEmployees,
+    long malformed) {
 
   /** Nothing yet. */
-  public static final BadInputCounts ZERO = new BadInputCounts(0, 0, 0, 0, 0, 0);
+  public static final BadInputCounts ZERO = new BadInputCounts(0, 0, 0, 0, 0, 0, 0);
 
   /** The count of one kind. */
   public long count(final BadInputKind kind) {
@@ -30,6 +32,7 @@ public record BadInputCounts(
       case DUPLICATE -> duplicates;
       case LATE -> late;
       case UNKNOWN_EMPLOYEE -> unknownEmployees;
+      case MALFORMED -> malformed;
     };
   }
 }

@@ -25,9 +25,10 @@ import java.util.SplittableRandom;
  * kind: undecodable bytes (half random bytes, half a real event in Avro's single-object encoding,
  * whose first byte 0xC3 is a wrong magic byte for the Confluent format), an out-of-range copy
  * (negative sessionJp, overall outside 1-5), the same event again, a copy reported 3-28 days late,
- * and a copy for an employee not in the roster. Typed bad records go through the sink's ordinary
- * methods, as they would arrive from a faulty source; all but the late copies keep the stream's
- * time order.
+ * a copy for an employee not in the roster, and malformed records (issue #9: dated 400 days ahead
+ * or before 2000, tombstones, empty values, non-finite sessionJp, oversized ids). Typed bad records
+ * go through the sink's ordinary methods, as they would arrive from a faulty source; all but the
+ * late copies keep the stream's time order.
  */
 public final class BadInputInjector implements SimulationSink {
 
@@ -36,6 +37,12 @@ public final class BadInputInjector implements SimulationSink {
 
   /** Kind of {@link SimulationSink#badRecord}: an Avro single-object encoding (magic 0xC3). */
   public static final String WRONG_MAGIC_BYTE = "WRONG_MAGIC_BYTE";
+
+  /** Kind of {@link SimulationSink#badRecord}: a tombstone (null value) on an event topic. */
+  public static final String TOMBSTONE = "TOMBSTONE";
+
+  /** Kind of {@link SimulationSink#badRecord}: an empty value on an event topic. */
+  public static final String EMPTY_VALUE = "EMPTY_VALUE";
 
   /** Late copies are at least this far in the past: beyond the 48 h grace. */
   public static final Duration MIN_LATENESS = Duration.ofDays(3);
@@ -86,7 +93,8 @@ public final class BadInputInjector implements SimulationSink {
         counts[BadInputKind.OUT_OF_RANGE.ordinal()],
         counts[BadInputKind.DUPLICATE.ordinal()],
         counts[BadInputKind.LATE.ordinal()],
-        counts[BadInputKind.UNKNOWN_EMPLOYEE.ordinal()]);
+        counts[BadInputKind.UNKNOWN_EMPLOYEE.ordinal()],
+        counts[BadInputKind.MALFORMED.ordinal()]);
   }
 
   @Override
@@ -134,6 +142,14 @@ public final class BadInputInjector implements SimulationSink {
                   copy(event, event.getEmployeeId(), lateTime(event.getOccurredAt())));
           case UNKNOWN_EMPLOYEE ->
               downstream.enrollment(copy(event, unknownEmployeeId(), event.getOccurredAt()));
+          case MALFORMED -> {
+            final Instant at = malformedTime(event.getOccurredAt());
+            if (at == null) {
+              malformedBytes(ContractTopic.ENROLLMENTS, event.getEmployeeId());
+            } else {
+              downstream.enrollment(copy(event, event.getEmployeeId(), at));
+            }
+          }
           default -> throw new IllegalStateException("unknown kind " + kind);
         }
       }
@@ -168,6 +184,7 @@ public final class BadInputInjector implements SimulationSink {
           case UNKNOWN_EMPLOYEE ->
               downstream.attendance(
                   copy(event, unknownEmployeeId(), event.getSessionJp(), event.getOccurredAt()));
+          case MALFORMED -> malformedAttendance(event);
           default -> throw new IllegalStateException("unknown kind " + kind);
         }
       }
@@ -205,6 +222,16 @@ public final class BadInputInjector implements SimulationSink {
           case UNKNOWN_EMPLOYEE ->
               downstream.feedback(
                   copy(event, unknownEmployeeId(), event.getOverall(), event.getOccurredAt()));
+          case MALFORMED -> {
+            final Instant at = malformedTime(event.getOccurredAt());
+            final String key =
+                event.getEmployeeId() != null ? event.getEmployeeId() : event.getProgramId();
+            if (at == null) {
+              malformedBytes(ContractTopic.FEEDBACK, key);
+            } else {
+              downstream.feedback(copy(event, event.getEmployeeId(), event.getOverall(), at));
+            }
+          }
           default -> throw new IllegalStateException("unknown kind " + kind);
         }
       }
@@ -215,6 +242,54 @@ public final class BadInputInjector implements SimulationSink {
   public void badRecord(
       final String topic, final String key, final byte[] value, final String kind) {
     downstream.badRecord(topic, key, value, kind);
+  }
+
+  /**
+   * The time of a malformed copy: 400 days after the event (ahead of the wall clock whatever the
+   * simulated time, so FUTURE_TIMESTAMP) or in 1999 (before the earliest accepted); null for a
+   * malformed record without a value to date (see {@link #malformedBytes}).
+   */
+  private Instant malformedTime(final Instant occurredAt) {
+    return switch (rng.nextInt(3)) {
+      case 0 -> occurredAt.plus(Duration.ofDays(400));
+      case 1 -> Instant.parse("1999-06-01T01:00:00Z").plus(Duration.ofHours(rng.nextInt(1000)));
+      default -> null;
+    };
+  }
+
+  /** A tombstone or an empty value on the event topic. */
+  private void malformedBytes(final ContractTopic topic, final String key) {
+    if (rng.nextBoolean()) {
+      downstream.badRecord(topic.topicName(), key, null, TOMBSTONE);
+    } else {
+      downstream.badRecord(topic.topicName(), key, new byte[0], EMPTY_VALUE);
+    }
+  }
+
+  private void malformedAttendance(final AttendanceEvent event) {
+    final Instant at = malformedTime(event.getOccurredAt());
+    if (at != null) {
+      downstream.attendance(copy(event, event.getEmployeeId(), event.getSessionJp(), at));
+    } else if (rng.nextBoolean()) {
+      final double jp = rng.nextBoolean() ? Double.NaN : Double.POSITIVE_INFINITY;
+      downstream.attendance(copy(event, event.getEmployeeId(), jp, event.getOccurredAt()));
+    } else if (rng.nextBoolean()) {
+      final AttendanceEvent copy =
+          copy(event, event.getEmployeeId(), event.getSessionJp(), event.getOccurredAt());
+      downstream.attendance(
+          new AttendanceEvent(
+              copy.getEventId() + "-" + "x".repeat(200),
+              copy.getEmployeeId(),
+              copy.getProgramId(),
+              copy.getRunId(),
+              copy.getSessionId(),
+              copy.getStatus(),
+              copy.getSessionJp(),
+              copy.getOccurredAt(),
+              copy.getSource()));
+    } else {
+      malformedBytes(ContractTopic.ATTENDANCE, event.getEmployeeId());
+    }
   }
 
   private void undecodable(final ContractTopic topic, final String key, final ByteBuffer encoded) {

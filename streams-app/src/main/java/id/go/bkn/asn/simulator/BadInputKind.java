@@ -11,5 +11,11 @@ public enum BadInputKind {
   /** A valid event reported days to weeks after it happened, beyond the 48 h grace. */
   LATE,
   /** A valid event whose employeeId is not in the roster. */
-  UNKNOWN_EMPLOYEE
+  UNKNOWN_EMPLOYEE,
+  /**
+   * One of the malformed kinds of issue #9, chosen at random: a copy dated 400 days later (in the
+   * future of the wall clock: FUTURE_TIMESTAMP) or before 2000, a tombstone, an empty value, and
+   * for attendance a non-finite sessionJp or an oversized eventId.
+   */
+  MALFORMED
 }

@@ -10,12 +10,18 @@ package id.go.bkn.asn.simulator;
  * @param duplicate the same event again, same eventId
  * @param late an event whose occurredAt lies days to weeks in the past (beyond the 48 h grace)
  * @param unknownEmployee an event whose employeeId is not in the roster
+ * @param malformed one of the malformed kinds of {@link BadInputKind#MALFORMED}
  */
 public record BadInputRates(
-    double undecodable, double outOfRange, double duplicate, double late, double unknownEmployee) {
+    double undecodable,
+    double outOfRange,
+    double duplicate,
+    double late,
+    double unknownEmployee,
+    double malformed) {
 
   /** No bad input at all. */
-  public static final BadInputRates NONE = new BadInputRates(0, 0, 0, 0, 0);
+  public static final BadInputRates NONE = new BadInputRates(0, 0, 0, 0, 0, 0);
 
   /** Checks every rate is a probability. */
   public BadInputRates {
@@ -24,16 +30,32 @@ public record BadInputRates(
     requireRate("duplicate", duplicate);
     requireRate("late", late);
     requireRate("unknownEmployee", unknownEmployee);
+    requireRate("malformed", malformed);
+  }
+
+  /** The five original kinds at these rates, no malformed records. */
+  public BadInputRates(
+      final double undecodable,
+      final double outOfRange,
+      final double duplicate,
+      final double late,
+      final double unknownEmployee) {
+    this(undecodable, outOfRange, duplicate, late, unknownEmployee, 0);
   }
 
   /** The same rate for every kind. */
   public static BadInputRates uniform(final double rate) {
-    return new BadInputRates(rate, rate, rate, rate, rate);
+    return new BadInputRates(rate, rate, rate, rate, rate, rate);
   }
 
   /** Whether any kind is switched on. */
   public boolean any() {
-    return undecodable > 0 || outOfRange > 0 || duplicate > 0 || late > 0 || unknownEmployee > 0;
+    return undecodable > 0
+        || outOfRange > 0
+        || duplicate > 0
+        || late > 0
+        || unknownEmployee > 0
+        || malformed > 0;
   }
 
   /** The rate of one kind. */
@@ -44,6 +66,7 @@ public record BadInputRates(
       case DUPLICATE -> duplicate;
       case LATE -> late;
       case UNKNOWN_EMPLOYEE -> unknownEmployee;
+      case MALFORMED -> malformed;
     };
   }
 

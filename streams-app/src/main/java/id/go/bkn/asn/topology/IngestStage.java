@@ -115,6 +115,7 @@ final class IngestStage {
 
   private void addStores(final StreamsBuilder builder) {
     builder.addStateStore(IngestStores.roster(context.serdes().employee()));
+    builder.addStateStore(RosterProcessor.pendingStore(context.serdes().employee()));
     builder.addStateStore(IngestStores.dedup(context.settings().dedupHorizon()));
     builder.addStateStore(SessionFacts.store());
     builder.addStateStore(IngestWatermarkProcessor.store());
@@ -128,9 +129,14 @@ final class IngestStage {
                 .withTimestampExtractor(new EffectiveFromExtractor())
                 .withName("employees-source"))
         .process(
-            () -> new RosterProcessor(TopologyContext.UNITS_STORE),
+            () ->
+                new RosterProcessor(
+                    TopologyContext.UNITS_STORE,
+                    context.clock(),
+                    context.settings().emitInterval()),
             Named.as("roster-update"),
-            IngestStores.ROSTER);
+            IngestStores.ROSTER,
+            RosterProcessor.pendingStoreName());
   }
 
   /** One input topic validated, de-duplicated and attributed. */

@@ -1,6 +1,7 @@
 package id.go.bkn.asn.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import id.go.bkn.asn.config.KafkaConnection;
@@ -19,6 +20,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +68,36 @@ class PipelineAppIT {
       }
       assertThat(app.terminated().get(5, TimeUnit.SECONDS))
           .isEqualTo(KafkaStreams.State.NOT_RUNNING);
+    }
+  }
+
+  @Test
+  void shouldRefuseToStartWhenAnEventTopicIsNotCoPartitionedWithTheRoster() throws Exception {
+    try (LocalStack stack = LocalStack.start(LocalStack.Settings.ephemeral(dataDir));
+        Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+      // given: one event topic grown to more partitions than the roster
+      admin
+          .createPartitions(Map.of("training.attendance", NewPartitions.increaseTo(8)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+      final PipelineApp.Settings settings = settings(stack);
+
+      // when / then: one line naming the topics and their counts, and nothing started
+      assertThatThrownBy(
+              () ->
+                  PipelineApp.start(
+                      settings, PipelineApp.TopologyFactory.PARTICIPATION, Clock.systemUTC()))
+          .isInstanceOf(UserError.class)
+          .hasMessageContaining("training.attendance has 8")
+          .hasMessageContaining("reference.employees has 6")
+          .hasMessageNotContaining("\n");
+      assertThat(
+              admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+                  .map(g -> g.groupId())
+                  .toList())
+          .doesNotContain("pipeline-app-it");
     }
   }
 

@@ -8,6 +8,9 @@ import id.go.bkn.asn.metrics.PipelineEvents.Outcome;
 import id.go.bkn.asn.topology.ingest.DeadLetterDeserializationHandler;
 import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,13 +33,16 @@ class IngestDeadLetterHandlerTest {
   private static final String TOPIC = "training.feedback";
   private static final byte[] KEY = "PROG-LATSAR".getBytes(StandardCharsets.UTF_8);
   private static final byte[] VALUE = {0, 0, 0, 0, 42, 1};
+  private static final long TIMESTAMP = 1_741_000_000_000L;
+  private static final Clock SET_ASIDE =
+      Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneOffset.UTC);
 
   @Test
   void shouldReturnKafkaDeadLetterWithOurReasonWhenTopicIsConfigured() {
     // given
     final RecordingEvents events = new RecordingEvents();
     final Map<String, Object> config =
-        Map.copyOf(IngestStreamsConfig.properties(TopicNames.contract(), events));
+        Map.copyOf(IngestStreamsConfig.properties(TopicNames.contract(), events, SET_ASIDE));
     final DeadLetterDeserializationHandler handler = new DeadLetterDeserializationHandler();
     handler.configure(config);
     final LogAndContinueExceptionHandler kafka = new LogAndContinueExceptionHandler();
@@ -55,7 +61,10 @@ class IngestDeadLetterHandlerTest {
     assertThat(dead.topic()).isEqualTo(TopicNames.contract().deadLetters());
     assertThat(dead.key()).isEqualTo(KEY);
     assertThat(dead.value()).isEqualTo(VALUE);
-    assertThat(dead.timestamp()).isEqualTo(expected.timestamp());
+    assertThat(expected.timestamp()).as("Kafka's copies the input's time").isEqualTo(TIMESTAMP);
+    assertThat(dead.timestamp())
+        .as("ours: the time it was set aside")
+        .isEqualTo(SET_ASIDE.millis());
     final Headers withoutReason = new RecordHeaders(dead.headers().toArray());
     withoutReason.remove(DeadLetterHeaders.REASON);
     assertThat(names(withoutReason)).isEqualTo(names(expected.headers()));
@@ -141,7 +150,7 @@ class IngestDeadLetterHandlerTest {
 
       @Override
       public long timestamp() {
-        return 1_741_000_000_000L;
+        return TIMESTAMP;
       }
 
       @Override

@@ -60,7 +60,7 @@ class IngestDeserializationTest {
     final TestRecord<String, byte[]> dead = fixture.deadLetters.readRecord();
     assertThat(dead.key()).isEqualTo(NIP);
     assertThat(dead.value()).isEqualTo(GARBAGE);
-    assertThat(dead.timestamp()).isEqualTo(sent.toEpochMilli());
+    assertThat(dead.timestamp()).as("the time it was set aside").isEqualTo(NOW.toEpochMilli());
     final Headers headers = dead.headers();
     assertThat(text(headers, DeadLetterHeaders.REASON))
         .isEqualTo(DeadLetterReason.DESERIALIZATION.name());

@@ -76,6 +76,7 @@ final class IngestFixture implements AutoCloseable {
 
   private IngestFixture(final Path stateDir, final Clock clock, final boolean driverOnClock) {
     final Properties properties = properties(stateDir, topics, events);
+    properties.put(IngestStreamsConfig.CLOCK_CONFIG, clock);
     final TopologyContext context =
         new TopologyContext(
             TopologySettings.DEFAULTS, topics, TopologySerdes.on(client), clock, events);
@@ -140,6 +141,19 @@ final class IngestFixture implements AutoCloseable {
 
   byte[] bytesOf(final String topic, final AttendanceEvent event) {
     return AvroSerdes.specific(AttendanceEvent.class, client).serializer().serialize(topic, event);
+  }
+
+  /** Any record as the fixture's serializer writes it for the topic. */
+  @SuppressWarnings("unchecked")
+  <T extends org.apache.avro.specific.SpecificRecord> byte[] avro(
+      final String topic, final T value) {
+    final Class<T> type = (Class<T>) value.getClass();
+    return AvroSerdes.specific(type, client).serializer().serialize(topic, value);
+  }
+
+  /** A roster record framed for its own subject: a valid record of another type elsewhere. */
+  byte[] bytesOf(final String topic, final Employee employee) {
+    return AvroSerdes.specific(Employee.class, client).serializer().serialize(topic, employee);
   }
 
   byte[] bytesOf(final String topic, final FeedbackEvent event) {

@@ -5,6 +5,8 @@ import id.go.bkn.asn.function.DeadLetterReason;
 import id.go.bkn.asn.metrics.PipelineEvents;
 import id.go.bkn.asn.metrics.PipelineEvents.Outcome;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * IngestStreamsConfig#PIPELINE_EVENTS_CONFIG} (Kafka instantiates the handler from its class name,
  * so the metrics arrive through the config map; without it nothing is counted). Without a
  * dead-letter topic configured the record is only logged and skipped, as Kafka's
- * LogAndContinueExceptionHandler does.
+ * LogAndContinueExceptionHandler does. The dead letter is stamped with the time it is set aside
+ * (the clock under {@link IngestStreamsConfig#CLOCK_CONFIG}, else the system's), not the input's
+ * timestamp, which a producer may have set years back: the topic's retention would delete it at
+ * once.
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
@@ -38,6 +43,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
   private String deadLetterTopic;
   private PipelineEvents events = PipelineEvents.NONE;
+  private Clock clock = Clock.systemUTC();
 
   @Override
   public void configure(final Map<String, ?> configs) {
@@ -45,6 +51,9 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     deadLetterTopic = topic == null ? null : topic.toString();
     if (configs.get(IngestStreamsConfig.PIPELINE_EVENTS_CONFIG) instanceof PipelineEvents given) {
       events = given;
+    }
+    if (configs.get(IngestStreamsConfig.CLOCK_CONFIG) instanceof Clock given) {
+      clock = given;
     }
     if (deadLetterTopic == null) {
       LOG.warn(
@@ -72,10 +81,20 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     final List<ProducerRecord<byte[], byte[]>> deadLetters =
         ExceptionHandlerUtils.maybeBuildDeadLetterQueueRecords(
             deadLetterTopic, context.sourceRawKey(), context.sourceRawValue(), context, exception);
+    final long setAside = clock.millis();
+    final List<ProducerRecord<byte[], byte[]>> stamped = new ArrayList<>(deadLetters.size());
     for (final ProducerRecord<byte[], byte[]> deadLetter : deadLetters) {
       deadLetter.headers().remove(DeadLetterHeaders.REASON);
       deadLetter.headers().add(DeadLetterHeaders.REASON, REASON);
+      stamped.add(
+          new ProducerRecord<>(
+              deadLetter.topic(),
+              deadLetter.partition(),
+              setAside,
+              deadLetter.key(),
+              deadLetter.value(),
+              deadLetter.headers()));
     }
-    return Response.resume(deadLetters);
+    return Response.resume(stamped);
   }
 }

@@ -6,9 +6,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
- * Event time of a roster record: its effectiveFrom, so that Kafka Streams, which picks the next
- * record of a task by timestamp across its co-partitioned inputs, applies a transfer before the
- * events that follow it. A tombstone keeps the record's own timestamp.
+ * Record time of a roster record: its effectiveFrom, so that Kafka Streams, which picks the next
+ * record of a task by timestamp across its co-partitioned inputs, applies a transfer read from a
+ * backlog before the events that follow it; but never later than the record's own timestamp (see
+ * {@link FallbackTime#capped}), so a transfer scheduled for next month is read now instead of
+ * stalling the roster partition, and every record behind it, until the events catch up. A tombstone
+ * keeps the record's own timestamp.
  */
 public final class EffectiveFromExtractor implements TimestampExtractor {
 
@@ -17,7 +20,7 @@ public final class EffectiveFromExtractor implements TimestampExtractor {
     if (record.value() instanceof Employee employee) {
       final Instant from = employee.getEffectiveFrom();
       if (from != null && from.toEpochMilli() >= 0) {
-        return from.toEpochMilli();
+        return FallbackTime.capped(from.toEpochMilli(), record, partitionTime);
       }
     }
     return FallbackTime.of(record, partitionTime);

@@ -1,6 +1,7 @@
 package id.go.bkn.asn.topology.ingest;
 
 import id.go.bkn.asn.function.DeadLetterReason;
+import id.go.bkn.asn.function.EventKeyRule;
 import id.go.bkn.asn.function.EventValidator;
 import id.go.bkn.asn.function.Rejection;
 import id.go.bkn.asn.internal.TreeMessage;
@@ -83,11 +84,18 @@ public final class IngestEventProcessor<T>
   @Override
   public void process(final Record<String, Decoded<T>> record) {
     if (record.value() == null) {
-      // A tombstone on an event topic is not an event: nothing to count or set aside.
+      // A tombstone on an event topic: events are facts and are never deleted, so it is set
+      // aside (with no bytes to keep) for the operator to see, not silently dropped.
+      deadLetter(record, null, Rejection.invalidField("no value (a tombstone on an event topic)"));
       return;
     }
     final T event = record.value().value();
-    final Optional<Rejection> invalid = kind.validate(validator, event);
+    final Optional<Rejection> invalid =
+        kind.validate(validator, event)
+            .or(
+                () ->
+                    EventKeyRule.check(
+                        record.key(), kind.employeeId(event), kind.programId(event)));
     if (invalid.isPresent()) {
       deadLetter(record, invalid.get());
       return;
@@ -180,13 +188,23 @@ public final class IngestEventProcessor<T>
   }
 
   private void deadLetter(final Record<String, Decoded<T>> record, final Rejection rejection) {
+    deadLetter(record, record.value().original(), rejection);
+  }
+
+  private void deadLetter(
+      final Record<String, Decoded<T>> record, final byte[] original, final Rejection rejection) {
     final Optional<RecordMetadata> metadata = context.recordMetadata();
     final String topic = sourceTopic();
     final int partition = metadata.map(RecordMetadata::partition).orElse(-1);
     final long offset = metadata.map(RecordMetadata::offset).orElse(-1L);
+    // Stamped with the time it is set aside, not its event time: the broker refuses a timestamp
+    // more than an hour ahead (a FUTURE_TIMESTAMP event would abort the transaction and loop), and
+    // the topic's 30-day retention would delete one dated years back at once. occurredAt stays in
+    // the original bytes.
     context.forward(
         record
-            .withValue(IngestResult.deadLetter(record.value().original()))
+            .withValue(IngestResult.deadLetter(original))
+            .withTimestamp(clock.millis())
             .withHeaders(
                 RejectionHeaders.of(record.headers(), rejection, topic, partition, offset)));
     events.count(topic, Outcome.DEAD_LETTER);

@@ -12,25 +12,28 @@ public final class IngestResult {
 
   private final TreeMessage accepted;
   private final byte[] deadLetter;
+  private final boolean rejected;
 
-  private IngestResult(final TreeMessage accepted, final byte[] deadLetter) {
+  private IngestResult(
+      final TreeMessage accepted, final byte[] deadLetter, final boolean rejected) {
     this.accepted = accepted;
     this.deadLetter = deadLetter;
+    this.rejected = rejected;
   }
 
   /** An accepted event. */
   public static IngestResult accepted(final TreeMessage message) {
-    return new IngestResult(Objects.requireNonNull(message, "message"), null);
+    return new IngestResult(Objects.requireNonNull(message, "message"), null, false);
   }
 
-  /** A refused event: its original value bytes. */
+  /** A refused event: its original value bytes (null for a tombstone). */
   public static IngestResult deadLetter(final byte[] original) {
-    return new IngestResult(null, Objects.requireNonNull(original, "original"));
+    return new IngestResult(null, original, true);
   }
 
   /** True for a refused event. */
   public boolean isDeadLetter() {
-    return deadLetter != null;
+    return rejected;
   }
 
   /** The message of an accepted event, null for a dead letter. */
@@ -47,7 +50,7 @@ public final class IngestResult {
   public String toString() {
     // Never the payload: events hold personal data.
     return isDeadLetter()
-        ? "IngestResult[dead letter, " + deadLetter.length + " bytes]"
+        ? "IngestResult[dead letter, " + (deadLetter == null ? 0 : deadLetter.length) + " bytes]"
         : "IngestResult[" + accepted.getKind() + "]";
   }
 }

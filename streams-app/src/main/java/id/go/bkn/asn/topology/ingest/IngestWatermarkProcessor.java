@@ -104,7 +104,8 @@ public final class IngestWatermarkProcessor
             .setSenderPartitions(settings.inputPartitions())
             .setIdle(idle)
             .build();
-    context.forward(
-        new Record<>(TreePartitioner.WATERMARK_KEY, message, watermark == null ? now : mark));
+    // Stamped with the wall clock: the watermark (an event time) travels in the value, and the
+    // greatest occurredAt accepted may lie up to the allowed skew ahead.
+    context.forward(new Record<>(TreePartitioner.WATERMARK_KEY, message, now));
   }
 }

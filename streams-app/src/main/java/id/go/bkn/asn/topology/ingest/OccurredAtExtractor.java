@@ -6,10 +6,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
- * Event time of a training event: its occurredAt. A value without a usable occurredAt (a tombstone,
- * a time before 1970) keeps the record's own timestamp instead, because Kafka Streams drops records
- * with a negative timestamp silently and such a record must still reach the validator or be ignored
- * on purpose.
+ * Record time of a training event: its occurredAt, but never later than the record's own timestamp
+ * (the time it was produced or appended), see {@link FallbackTime#capped}. Kafka Streams picks the
+ * next record of a task by this time, so a backlog is read in event-time order, while an event
+ * dated days ahead neither races the task's stream time ahead nor waits behind the other inputs,
+ * and no record the app derives from it carries a time the broker refuses. A value without a usable
+ * occurredAt (a tombstone, a time before 1970) keeps the record's own timestamp, because Kafka
+ * Streams drops records with a negative timestamp silently and such a record must still reach the
+ * validator or be ignored on purpose.
  *
  * @param <T> the generated record type inside {@link Decoded}
  */
@@ -26,7 +30,7 @@ public final class OccurredAtExtractor<T> implements TimestampExtractor {
     if (record.value() instanceof Decoded<?> decoded && kind.type().isInstance(decoded.value())) {
       final Instant occurredAt = kind.occurredAt(kind.type().cast(decoded.value()));
       if (occurredAt != null && occurredAt.toEpochMilli() >= 0) {
-        return occurredAt.toEpochMilli();
+        return FallbackTime.capped(occurredAt.toEpochMilli(), record, partitionTime);
       }
     }
     return FallbackTime.of(record, partitionTime);

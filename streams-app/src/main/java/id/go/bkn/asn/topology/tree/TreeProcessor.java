@@ -7,6 +7,7 @@ import id.go.bkn.asn.function.CalendarYear;
 import id.go.bkn.asn.function.DeadLetterHeaders;
 import id.go.bkn.asn.function.EventWindows;
 import id.go.bkn.asn.function.JakartaCalendar;
+import id.go.bkn.asn.function.RecordTime;
 import id.go.bkn.asn.internal.ProgramMessage;
 import id.go.bkn.asn.internal.ProgramMessageKind;
 import id.go.bkn.asn.internal.TreeMessage;
@@ -223,7 +224,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
       }
     }
     if (weekOpen && event.getKind() != TreeMessageKind.ENROLLMENT) {
-      toProgramme(event, record.timestamp());
+      toProgramme(event, RecordTime.atMost(record.timestamp(), wall));
     }
   }
 
@@ -273,7 +274,8 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             new TreeOutput(
                 TreeOutput.Target.LATE_EVENT,
                 new TreeOutput.LateEvent(bytes(event.getOriginalKey()), value)),
-            record.timestamp(),
+            // The time it is set aside: an event dated 2001 must live the topic's 30 days too.
+            wall.millis(),
             headers));
   }
 
@@ -590,7 +592,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
         new Record<>(
             ProgramPartitioner.WATERMARK_KEY,
             new TreeOutput(TreeOutput.Target.PROGRAM, watermark),
-            clock.now().toEpochMilli(),
+            RecordTime.atMost(clock.now().toEpochMilli(), wall),
             new RecordHeaders()));
   }
 
@@ -599,7 +601,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
         new Record<>(
             key,
             new TreeOutput(target, value),
-            clock.millisOr(wall.millis()),
+            RecordTime.atMost(clock.millisOr(wall.millis()), wall),
             new RecordHeaders()));
   }
 
