@@ -247,7 +247,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     }
     if (!set || !eventWindows.week().isClosedAt(now, settings.weekGrace())) {
       windows.retract(eventWindows.week(), chain, event, chainAt(placed, eventWindows.week()));
-      toProgramme(event, event.getOccurredAt().toEpochMilli());
+      toProgramme(event, RecordTime.atMost(event.getOccurredAt().toEpochMilli(), wall));
     }
     if (!set || !eventWindows.year().isClosedAt(now, settings.yearGrace())) {
       ytd.retract(eventWindows.year(), event);
