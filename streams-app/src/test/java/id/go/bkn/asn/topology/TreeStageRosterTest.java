@@ -112,6 +112,35 @@ class TreeStageRosterTest {
     }
   }
 
+  @Test
+  void shouldMoveYearFiguresOnlyWhenTheClockPassesAFutureDatedTransfer() {
+    try (TreeFixture fx = new TreeFixture(stateDir)) {
+      // given E1 in KEL-A1 with 6 JP this year
+      fx.pipe(fx.hire("E1", KEL_A1, HIRED));
+      fx.tick(OPEN);
+      fx.pipe(fx.attendance("E1", KEL_A1, "PRESENT", 6, wib("2025-03-10T09:00")));
+      // when a transfer to KEL-B1 effective 1 April is published in March
+      fx.pipe(fx.roster("E1", KEL_B1, KEL_A1, true, true, wib("2025-04-01T00:00")));
+      fx.tick(wib("2025-03-12T00:00"));
+      fx.punctuate();
+      fx.drain();
+      // then the year figures as of the clock still place E1 in KEL-A1
+      assertThat(fx.lastUnitJp(KEL_A1).getTotalJp()).isEqualTo(6.0);
+      assertThat(fx.lastUnitJp(KEL_A1).getHeadcount()).isEqualTo(1);
+      assertThat(fx.lastUnitJp(KEC_B).getHeadcount()).isZero();
+      assertThat(fx.lastUnitJp(KEC_B).getTotalJp()).isZero();
+      // and when the clock passes 1 April, they follow E1 to KEL-B1
+      fx.tick(wib("2025-04-02T00:00"));
+      fx.punctuate();
+      fx.drain();
+      assertThat(fx.lastUnitJp(KEL_A1).getTotalJp()).isZero();
+      assertThat(fx.lastUnitJp(KEL_A1).getHeadcount()).isZero();
+      assertThat(fx.lastUnitJp(KEL_B1).getTotalJp()).isEqualTo(6.0);
+      assertThat(fx.lastUnitJp(KEL_B1).getHeadcount()).isEqualTo(1);
+      assertThat(fx.lastUnitJp(KOTA).getTotalJp()).isEqualTo(6.0);
+    }
+  }
+
   private static Map<String, Integer> headcounts(final TreeFixture fx) {
     final Map<String, Integer> out = new LinkedHashMap<>();
     for (final String unit : List.of(KOTA, KEC_A, KEC_B, KEL_A1, KEL_A2, KEL_B1)) {

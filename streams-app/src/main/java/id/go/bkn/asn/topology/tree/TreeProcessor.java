@@ -34,6 +34,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,9 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   private static final String YEAR_CURSOR = CalendarYear.KIND;
   private static final String UNKNOWN_TOPIC = "unknown";
 
+  /** Sorts after the separator, so a range up to a padded time + this covers that time's keys. */
+  private static final String PENDING_END = "}";
+
   private final TopologySettings settings;
   private final Clock wall;
   private final PipelineEvents events;
@@ -68,6 +72,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   private UnitHierarchy hierarchy;
   private HeadcountLedger headcounts;
   private Placements placements;
+  private KeyValueStore<String, Long> ytdPending;
   private EmissionLog log;
   private WindowLedger windows;
   private YtdLedger ytd;
@@ -96,6 +101,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     hierarchy = new UnitHierarchy(unitStore::get);
     headcounts = new HeadcountLedger(processorContext.getStateStore(TreeStores.HEADCOUNT));
     placements = new Placements(processorContext.getStateStore(TreeStores.PLACEMENTS));
+    ytdPending = processorContext.getStateStore(TreeStores.YTD_PENDING);
     log =
         new EmissionLog(
             processorContext.getStateStore(TreeStores.EMITTED),
@@ -174,6 +180,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
               && clock.advanceTo(wallNow);
     }
     if (moved) {
+      applyDueMoves();
       closeDue();
     }
   }
@@ -328,8 +335,50 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     }
     recount(moved, horizon);
     followToWindowEnds(employeeId, moved);
-    final String latest = moved.after().latestUnit();
-    ytd.place(employeeId, latest != null && ownsUnit(latest) ? latest : null, at, openYears());
+    ytd.place(employeeId, ytdUnit(moved.after()), at, openYears());
+    // Year figures are as of the clock: a version dated after it moves them when the clock
+    // passes its effectiveFrom (see applyDueMoves).
+    final long now = clock.isSet() ? clock.now().toEpochMilli() : Long.MIN_VALUE;
+    for (final PlacementTimeline.Entry entry : moved.after().entries()) {
+      if (entry.from() > now) {
+        ytdPending.put(pendingKey(entry.from(), employeeId), entry.from());
+      }
+    }
+  }
+
+  /**
+   * The unit the year-to-date counters place the employee in: as of the clock (the records' asOf),
+   * or by the latest version before the clock is set; null when not active in the task's trees.
+   */
+  private String ytdUnit(final PlacementTimeline timeline) {
+    final String unit =
+        clock.isSet() ? timeline.unitAt(clock.now().toEpochMilli() + 1) : timeline.latestUnit();
+    return unit != null && ownsUnit(unit) ? unit : null;
+  }
+
+  /** Applies the year-to-date moves of the versions the clock has now reached: a range, no scan. */
+  private void applyDueMoves() {
+    final long now = clock.now().toEpochMilli();
+    final List<String> due = new ArrayList<>();
+    try (KeyValueIterator<String, Long> it =
+        ytdPending.range(padded(0L), padded(now) + PENDING_END)) {
+      while (it.hasNext()) {
+        due.add(it.next().key);
+      }
+    }
+    for (final String key : due) {
+      final String employeeId = key.substring(key.indexOf(TreeKeys.SEP) + 1);
+      ytd.place(employeeId, ytdUnit(placements.of(employeeId)), ytdPending.get(key), openYears());
+      ytdPending.delete(key);
+    }
+  }
+
+  private static String pendingKey(final long from, final String employeeId) {
+    return padded(from) + TreeKeys.SEP + employeeId;
+  }
+
+  private static String padded(final long millis) {
+    return String.format(java.util.Locale.ROOT, "%020d", Math.max(0L, millis));
   }
 
   /**

@@ -40,6 +40,12 @@ public final class TreeStores {
   /** Where the roster places each employee over time: employeeId -> {@link PlacementTimeline}. */
   public static final String PLACEMENTS = "tree-placements";
 
+  /**
+   * Roster versions dated after the clock, whose year-to-date move is still to come: {@code
+   * zero-padded effectiveFrom|employeeId} -> effectiveFrom.
+   */
+  public static final String YTD_PENDING = "tree-ytd-pending";
+
   /** Active headcount per unit subtree over time: unitId -> {@link HeadcountTimeline}. */
   public static final String HEADCOUNT = "tree-headcount";
 
@@ -67,6 +73,7 @@ public final class TreeStores {
         store(ROSTER, RosterEntry.SERDE),
         store(HEADCOUNT, HeadcountTimeline.SERDE),
         store(PLACEMENTS, PlacementTimeline.SERDE),
+        store(YTD_PENDING, Serdes.Long()),
         store(ALERTS, Serdes.ByteArray()),
         store(EMITTED, Serdes.Integer()),
         store(DIRTY, Serdes.Long()));

@@ -171,7 +171,9 @@ final class YtdLedger {
         status,
         revision,
         asOf,
-        headcounts.current(unit.unitId()),
+        // active as of asOf (clamped to the year): a version dated later does not count yet
+        headcounts.asOf(
+            unit.unitId(), (asOf.isAfter(year.end()) ? year.end() : asOf).toEpochMilli() + 1),
         unit(TreeKeys.unitYear(year.year(), unit.unitId())),
         targetJp,
         now);
