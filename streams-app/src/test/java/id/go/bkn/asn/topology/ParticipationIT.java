@@ -141,7 +141,7 @@ class ParticipationIT {
     }
   }
 
-  private static void compare(
+  static void compare(
       final List<ReferenceModel.UnitWindow> expected, final List<UnitActivity> actual) {
     final org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
     compare(expected, actual, softly);
@@ -222,7 +222,7 @@ class ParticipationIT {
     }
   }
 
-  private static void assertExactlyOneFinalPerKey(final List<UnitActivity> finals) {
+  static void assertExactlyOneFinalPerKey(final List<UnitActivity> finals) {
     final Map<String, Integer> counts = new HashMap<>();
     finals.forEach(a -> counts.merge(a.getUnitId() + "|" + a.getWindowStart(), 1, Integer::sum));
     assertThat(counts.values()).as("FINAL records per key").containsOnly(1);
@@ -261,12 +261,12 @@ class ParticipationIT {
         : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private static boolean hasAll(final List<UnitActivity> finals, final List<Instant> starts) {
+  static boolean hasAll(final List<UnitActivity> finals, final List<Instant> starts) {
     return starts.stream()
         .allMatch(s -> finals.stream().filter(a -> a.getWindowStart().equals(s)).count() >= 101);
   }
 
-  private static List<UnitActivity> finals(
+  static List<UnitActivity> finals(
       final LocalStack stack, final SchemaRegistryClient registry, final String topic) {
     final List<UnitActivity> out = new ArrayList<>();
     for (final ConsumerRecord<String, UnitActivity> r :
@@ -357,7 +357,7 @@ class ParticipationIT {
   }
 
   /** Sends every simulated record to Kafka and to the reference model. */
-  private record Tee(SimulationSink kafka, ReferenceModel model) implements SimulationSink {
+  record Tee(SimulationSink kafka, ReferenceModel model) implements SimulationSink {
     @Override
     public void unit(final WorkUnit unit) {
       kafka.unit(unit);

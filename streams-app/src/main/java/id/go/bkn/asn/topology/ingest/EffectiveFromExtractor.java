@@ -8,10 +8,10 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
 /**
  * Record time of a roster record: its effectiveFrom, so that Kafka Streams, which picks the next
  * record of a task by timestamp across its co-partitioned inputs, applies a transfer read from a
- * backlog before the events that follow it; but never later than the record's own timestamp (see
- * {@link FallbackTime#capped}), so a transfer scheduled for next month is read now instead of
+ * backlog before the events that follow it; unless that lies after the record's own timestamp (see
+ * {@link FallbackTime#capped}): a transfer scheduled for next month is read in its place instead of
  * stalling the roster partition, and every record behind it, until the events catch up. A tombstone
- * keeps the record's own timestamp.
+ * gets the partition's time.
  */
 public final class EffectiveFromExtractor implements TimestampExtractor {
 

@@ -6,14 +6,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
- * Record time of a training event: its occurredAt, but never later than the record's own timestamp
- * (the time it was produced or appended), see {@link FallbackTime#capped}. Kafka Streams picks the
- * next record of a task by this time, so a backlog is read in event-time order, while an event
- * dated days ahead neither races the task's stream time ahead nor waits behind the other inputs,
- * and no record the app derives from it carries a time the broker refuses. A value without a usable
- * occurredAt (a tombstone, a time before 1970) keeps the record's own timestamp, because Kafka
- * Streams drops records with a negative timestamp silently and such a record must still reach the
- * validator or be ignored on purpose.
+ * Record time of a training event: its occurredAt, unless that lies after the record's own
+ * timestamp (the time it was produced or appended), see {@link FallbackTime}. Kafka Streams picks
+ * the next record of a task by this time, so a backlog is read in event-time order, while an event
+ * dated days ahead is read in its place: it neither races the task's stream time ahead nor holds
+ * back the records behind it, and no record the app derives from it carries a time the broker
+ * refuses. A value without a usable occurredAt (a tombstone, a time before 1970) gets the
+ * partition's time, never a negative one, because Kafka Streams drops records with a negative
+ * timestamp silently and such a record must still reach the validator.
  *
  * @param <T> the generated record type inside {@link Decoded}
  */
