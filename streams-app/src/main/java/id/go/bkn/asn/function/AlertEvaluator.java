@@ -39,10 +39,12 @@ import java.util.Optional;
  * <p>The minimum cohort keeps units with a small headcount out of the four weekly rules
  * (NO_ACTIVITY included: a kelurahan office of eight with no session in a week is normal, not
  * news). JP_BEHIND_PACE is a year-to-date figure, not a weekly rate, so it is evaluated for every
- * unit; unit-jp-ytd already publishes the same attainment for small units. A rule whose figure is
- * missing this week (null rate, suppressed satisfaction, no JP record, cohort too small) is not
- * evaluated: an open alert stays open and a quiet rule stays quiet, because no figure is no
- * evidence either way. The alerts carry unit ids and names, never a person's identifier.
+ * unit; unit-jp-ytd already publishes the same attainment for small units. A rule that cannot be
+ * judged this week (null rate, suppressed satisfaction, no JP figure, cohort too small; or, through
+ * {@link #withdraw}, a unit made inactive or deleted) fires nothing, and an alert of it that is
+ * open is RESOLVED with value null and the reason in its message (CONTRACT.md, amended 2026-12-02):
+ * otherwise nothing could ever end it and {@code asn_alert_active} would stay 1. The alerts carry
+ * unit ids and names, never a person's identifier.
  */
 public final class AlertEvaluator {
 
@@ -99,12 +101,89 @@ public final class AlertEvaluator {
     final List<ParticipationAlert> alerts = new ArrayList<>();
     for (final AlertRule rule : AlertRule.values()) {
       final boolean weekly = rule != AlertRule.JP_BEHIND_PACE;
-      final Optional<Verdict> verdict =
-          weekly && !largeEnough ? Optional.empty() : verdict(rule, context);
-      verdict.flatMap(v -> transition(rule, v, open, context)).ifPresent(alerts::add);
+      final Verdict verdict =
+          weekly && !largeEnough
+              ? unjudged(rule, UnjudgeableReason.BELOW_COHORT)
+              : verdict(rule, context).orElseGet(() -> unjudged(rule, UnjudgeableReason.NO_FIGURE));
+      transition(rule, verdict, open, context).ifPresent(alerts::add);
     }
     return new AlertEvaluation(
         new UnitAlertState(week.getWindowStart(), silentWeeks, open), alerts);
+  }
+
+  /**
+   * Resolves every open alert of a unit that can no longer be judged at all (inactive or deleted in
+   * reference.units) when the week closes, with the reason in the message.
+   *
+   * @param previous the unit's state, or null for a unit never evaluated
+   * @param unitId the unit
+   * @param unitName its name (the id when it is deleted)
+   * @param week the week that closed
+   * @param reason why the unit cannot be judged
+   * @return the state with nothing open and the RESOLVED records; nothing for a replayed week
+   */
+  public AlertEvaluation withdraw(
+      final UnitAlertState previous,
+      final String unitId,
+      final String unitName,
+      final CalendarWindow week,
+      final UnjudgeableReason reason) {
+    final UnitAlertState before = previous == null ? UnitAlertState.INITIAL : previous;
+    if (before.lastWeekStart() != null && !week.start().isAfter(before.lastWeekStart())) {
+      return new AlertEvaluation(before, List.of());
+    }
+    final Instant now = clock.instant();
+    final List<ParticipationAlert> alerts = new ArrayList<>();
+    for (final Map.Entry<AlertRule, OpenAlert> entry : before.open().entrySet()) {
+      final AlertRule rule = entry.getKey();
+      final OpenAlert alert = entry.getValue();
+      alerts.add(
+          ParticipationAlert.newBuilder()
+              .setAlertId(alert.alertId())
+              .setUnitId(unitId)
+              .setUnitName(unitName)
+              .setRule(rule)
+              .setSeverity(alert.severity())
+              .setState(AlertState.RESOLVED)
+              .setWindowStart(week.start())
+              .setWindowEnd(week.end())
+              .setValue(null)
+              .setThreshold(configuredThreshold(rule, alert.severity()))
+              .setMessage(
+                  AlertMessages.unjudgeable(
+                      rule, unitName, reasonText(reason, 0), JakartaCalendar.dateOf(week.start())))
+              .setEmittedAt(now)
+              .build());
+    }
+    return new AlertEvaluation(new UnitAlertState(week.start(), 0, Map.of()), alerts);
+  }
+
+  /** A reading that cannot judge the rule: value null, the rule's configured threshold. */
+  private Verdict unjudged(final AlertRule rule, final UnjudgeableReason reason) {
+    return new Verdict(false, Severity.WARNING, null, configuredThreshold(rule, null), reason);
+  }
+
+  /**
+   * The threshold an unjudged record carries: the rule's configured one (NO_ACTIVITY: the streak of
+   * its severity; JP_BEHIND_PACE: its margin, as no pace line can be drawn without a figure).
+   */
+  private double configuredThreshold(final AlertRule rule, final Severity severity) {
+    return switch (rule) {
+      case LOW_PARTICIPATION -> thresholds.lowParticipationRate();
+      case LOW_ATTENDANCE -> thresholds.lowAttendanceRate();
+      case LOW_SATISFACTION -> thresholds.lowSatisfactionIndex();
+      case NO_ACTIVITY -> severity == Severity.CRITICAL ? thresholds.noActivityCriticalWeeks() : 1;
+      case JP_BEHIND_PACE -> thresholds.jpBehindPaceMargin();
+    };
+  }
+
+  private String reasonText(final UnjudgeableReason reason, final int headcount) {
+    return switch (reason) {
+      case BELOW_COHORT -> AlertMessages.belowCohort(headcount, thresholds.minCohort());
+      case NO_FIGURE -> AlertMessages.NO_FIGURE;
+      case UNIT_INACTIVE -> AlertMessages.UNIT_INACTIVE;
+      case UNIT_DELETED -> AlertMessages.UNIT_DELETED;
+    };
   }
 
   private static void requireFinalWeek(final UnitActivity week) {
@@ -137,16 +216,16 @@ public final class AlertEvaluator {
     if (value == null) {
       return Optional.empty();
     }
-    return Optional.of(new Verdict(value < threshold, Severity.WARNING, value, threshold));
+    return Optional.of(new Verdict(value < threshold, Severity.WARNING, value, threshold, null));
   }
 
   private Verdict noActivity(final int silentWeeks) {
     // value counts the silent weeks; threshold is the streak at which the severity applies
     final int criticalWeeks = thresholds.noActivityCriticalWeeks();
     if (silentWeeks >= criticalWeeks) {
-      return new Verdict(true, Severity.CRITICAL, silentWeeks, criticalWeeks);
+      return new Verdict(true, Severity.CRITICAL, (double) silentWeeks, criticalWeeks, null);
     }
-    return new Verdict(silentWeeks > 0, Severity.WARNING, silentWeeks, 1);
+    return new Verdict(silentWeeks > 0, Severity.WARNING, (double) silentWeeks, 1, null);
   }
 
   private Optional<Verdict> behindPace(final UnitJpProgress jpProgress) {
@@ -165,6 +244,17 @@ public final class AlertEvaluator {
       final Context context) {
     final OpenAlert current = open.get(rule);
     final Instant weekStart = context.week().getWindowStart();
+    if (verdict.unjudged() != null && current != null) {
+      open.remove(rule);
+      final Verdict closing =
+          new Verdict(
+              false,
+              current.severity(),
+              null,
+              configuredThreshold(rule, current.severity()),
+              verdict.unjudged());
+      return Optional.of(record(rule, AlertState.RESOLVED, current, closing, context));
+    }
     if (verdict.breached()) {
       if (current != null && current.severity() == verdict.severity()) {
         return Optional.empty();
@@ -217,6 +307,10 @@ public final class AlertEvaluator {
       final AlertRule rule, final boolean firing, final Verdict verdict, final Context context) {
     final String unit = context.week().getUnitName();
     final LocalDate weekDate = JakartaCalendar.dateOf(context.week().getWindowStart());
+    if (verdict.unjudged() != null) {
+      return AlertMessages.unjudgeable(
+          rule, unit, reasonText(verdict.unjudged(), context.week().getHeadcount()), weekDate);
+    }
     return switch (rule) {
       case LOW_PARTICIPATION ->
           AlertMessages.lowParticipation(
@@ -247,8 +341,16 @@ public final class AlertEvaluator {
     };
   }
 
-  /** A rule's reading of one week: breached or not, at which severity, value and threshold. */
-  private record Verdict(boolean breached, Severity severity, double value, double threshold) {}
+  /**
+   * A rule's reading of one week: breached or not, at which severity, value and threshold; or, with
+   * {@code unjudged} set, why it cannot be judged (value null).
+   */
+  private record Verdict(
+      boolean breached,
+      Severity severity,
+      Double value,
+      double threshold,
+      UnjudgeableReason unjudged) {}
 
   /** What one evaluation looks at. */
   private record Context(

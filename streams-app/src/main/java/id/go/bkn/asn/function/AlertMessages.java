@@ -1,5 +1,6 @@
 package id.go.bkn.asn.function;
 
+import id.go.bkn.asn.schema.AlertRule;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -102,6 +103,42 @@ final class AlertMessages {
         + (firing ? "di bawah batas laju " : "tidak lagi di bawah batas laju ")
         + percent(paceLine)
         + weekSuffix(week);
+  }
+
+  /** Reason phrase: the rule's figure is null this week. */
+  static final String NO_FIGURE = "angka minggu ini tidak tersedia";
+
+  /** Reason phrase: the unit is inactive. */
+  static final String UNIT_INACTIVE = "unit kerja tidak lagi aktif";
+
+  /** Reason phrase: the unit is no longer in the reference data. */
+  static final String UNIT_DELETED = "unit kerja tidak lagi terdaftar";
+
+  /** Reason phrase: the headcount is below the minimum cohort. */
+  static String belowCohort(final int headcount, final int minCohort) {
+    return "jumlah pegawai " + headcount + " di bawah kohort minimum " + minCohort;
+  }
+
+  /** The RESOLVED message of an alert that can no longer be judged, with the reason. */
+  static String unjudgeable(
+      final AlertRule rule, final String unit, final String reason, final LocalDate week) {
+    return "Peringatan "
+        + ruleTitle(rule)
+        + " untuk "
+        + unit
+        + " ditutup karena tidak dapat dinilai lagi: "
+        + reason
+        + weekSuffix(week);
+  }
+
+  private static String ruleTitle(final AlertRule rule) {
+    return switch (rule) {
+      case LOW_PARTICIPATION -> "partisipasi mingguan rendah";
+      case LOW_ATTENDANCE -> "tingkat kehadiran rendah";
+      case LOW_SATISFACTION -> "indeks kepuasan rendah";
+      case NO_ACTIVITY -> "tidak ada kegiatan pelatihan";
+      case JP_BEHIND_PACE -> "capaian JP di bawah laju";
+    };
   }
 
   /** A 0..1 rate as a percentage with one decimal, e.g. 0.032 -> "3,2%". */

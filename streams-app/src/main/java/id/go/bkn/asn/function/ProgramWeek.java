@@ -19,6 +19,10 @@ import java.util.Objects;
  * @param week the WEEK window
  * @param participants distinct employees with PRESENT or LATE attendance
  * @param stats the feedback sums, anonymous responses included
+ * @param respondents distinct employees who answered, plus each anonymous response (one person
+ *     each, as nothing tells two anonymous answers apart)
+ * @param engaged distinct employees who took part or answered, plus each anonymous response: the
+ *     response rate's denominator, so that rate never exceeds 1
  * @param revision records written for this programme week so far
  * @param changed whether something was counted since the last record
  */
@@ -27,6 +31,8 @@ public record ProgramWeek(
     CalendarWindow week,
     int participants,
     SatisfactionStats stats,
+    int respondents,
+    int engaged,
     int revision,
     boolean changed) {
 
@@ -44,14 +50,15 @@ public record ProgramWeek(
     if (week.size() != WindowSize.WEEK) {
       throw new IllegalArgumentException("a programme week needs a WEEK window: " + week);
     }
-    if (participants < 0 || revision < 0) {
-      throw new IllegalArgumentException("negative participants or revision");
+    if (participants < 0 || revision < 0 || respondents < 0 || engaged < respondents) {
+      throw new IllegalArgumentException(
+          "negative participants or revision, or more respondents than people engaged");
     }
   }
 
   /** A week with nothing counted and nothing written yet. */
   public static ProgramWeek open(final String programId, final CalendarWindow week) {
-    return new ProgramWeek(programId, week, 0, SatisfactionStats.EMPTY, 0, false);
+    return new ProgramWeek(programId, week, 0, SatisfactionStats.EMPTY, 0, 0, 0, false);
   }
 
   /**
@@ -59,12 +66,14 @@ public record ProgramWeek(
    * still had activity, so it gets a record.
    */
   public ProgramWeek touched() {
-    return new ProgramWeek(programId, week, participants, stats, revision, true);
+    return new ProgramWeek(
+        programId, week, participants, stats, respondents, engaged, revision, true);
   }
 
   /** One more distinct participant. */
   public ProgramWeek withParticipant() {
-    return new ProgramWeek(programId, week, participants + 1, stats, revision, true);
+    return new ProgramWeek(
+        programId, week, participants + 1, stats, respondents, engaged, revision, true);
   }
 
   /**
@@ -79,13 +88,35 @@ public record ProgramWeek(
         week,
         participants,
         stats.add(overall, careerRelevance, recommend),
+        respondents,
+        engaged,
+        revision,
+        true);
+  }
+
+  /** One distinct participant fewer: a correction retracted their only session of the week. */
+  public ProgramWeek withoutParticipant() {
+    return new ProgramWeek(
+        programId, week, participants - 1, stats, respondents, engaged, revision, true);
+  }
+
+  /** Distinct respondents ({@code respondent} 0 or 1) and people engaged (-1, 0 or 1) added. */
+  public ProgramWeek withPeople(final int respondent, final int engagedOne) {
+    return new ProgramWeek(
+        programId,
+        week,
+        participants,
+        stats,
+        respondents + respondent,
+        engaged + engagedOne,
         revision,
         true);
   }
 
   /** The week after one more record was written for it. */
   public ProgramWeek written() {
-    return new ProgramWeek(programId, week, participants, stats, revision + 1, false);
+    return new ProgramWeek(
+        programId, week, participants, stats, respondents, engaged, revision + 1, false);
   }
 
   /**
@@ -103,7 +134,8 @@ public record ProgramWeek(
       final RecordStatus status,
       final int minResponses,
       final Instant emittedAt) {
-    final SatisfactionFigures figures = SatisfactionFigures.of(stats, participants, minResponses);
+    final SatisfactionFigures figures =
+        SatisfactionFigures.of(stats, respondents, engaged, minResponses);
     return ProgramSatisfaction.newBuilder()
         .setProgramId(programId)
         .setTitle(program == null ? programId : program.getTitle())

@@ -5,15 +5,17 @@ package id.go.bkn.asn.function;
  * index (mean x 20, 0-100, read against the IKM bands), mean career relevance over the responses
  * that answered it, NPS over the responses that answered "would recommend", and the response rate.
  * Below k responses (5 by default) every satisfaction figure is null and {@code suppressed} is
- * true, so a small group's ratings cannot be traced to a person. The response rate is not a rating
- * and stays published while suppressed (it is only null when there are no participants).
+ * true, so a small group's ratings cannot be traced to a person. The response rate (CONTRACT.md,
+ * amended 2026-12-02) is distinct respondents over the distinct people who took part or responded
+ * in the window, so it never exceeds 1, also when feedback comes a week after the session; it is
+ * not a rating and stays published while suppressed (null only when nobody took part or answered).
  *
  * @param suppressed true when there are fewer than k responses
  * @param mean mean overall rating 1-5, or null
  * @param index mean x 20, or null
  * @param careerRelevanceMean mean career relevance 1-5 over answered responses, or null
  * @param nps 100 x (promoters - detractors) / answered, -100..100, or null
- * @param responseRate responses / participants, or null when there are no participants
+ * @param responseRate respondents / engaged, or null when nobody took part or answered
  */
 public record SatisfactionFigures(
     boolean suppressed,
@@ -33,15 +35,23 @@ public record SatisfactionFigures(
    * The figures of the given sums.
    *
    * @param stats the window's sums
-   * @param participants distinct participants of the window, the response rate's denominator
+   * @param respondents distinct people who responded, the response rate's numerator
+   * @param engaged distinct people who took part or responded, its denominator
    * @param minResponses k, at least 1
    */
   public static SatisfactionFigures of(
-      final SatisfactionStats stats, final long participants, final int minResponses) {
+      final SatisfactionStats stats,
+      final long respondents,
+      final long engaged,
+      final int minResponses) {
     if (minResponses < 1) {
       throw new IllegalArgumentException("minResponses must be at least 1: " + minResponses);
     }
-    final Double responseRate = Ratios.ratio(stats.responses(), participants);
+    if (respondents > engaged) {
+      throw new IllegalArgumentException(
+          "respondents " + respondents + " exceed the engaged " + engaged);
+    }
+    final Double responseRate = Ratios.ratio(respondents, engaged);
     if (stats.responses() < minResponses) {
       return new SatisfactionFigures(true, null, null, null, null, responseRate);
     }
@@ -56,7 +66,8 @@ public record SatisfactionFigures(
   }
 
   /** The figures with the default k of 5. */
-  public static SatisfactionFigures of(final SatisfactionStats stats, final long participants) {
-    return of(stats, participants, DEFAULT_MIN_RESPONSES);
+  public static SatisfactionFigures of(
+      final SatisfactionStats stats, final long respondents, final long engaged) {
+    return of(stats, respondents, engaged, DEFAULT_MIN_RESPONSES);
   }
 }

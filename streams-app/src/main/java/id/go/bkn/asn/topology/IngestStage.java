@@ -15,6 +15,7 @@ import id.go.bkn.asn.topology.ingest.IngestStores;
 import id.go.bkn.asn.topology.ingest.IngestWatermarkProcessor;
 import id.go.bkn.asn.topology.ingest.OccurredAtExtractor;
 import id.go.bkn.asn.topology.ingest.RosterProcessor;
+import id.go.bkn.asn.topology.ingest.SessionFacts;
 import id.go.bkn.asn.topology.ingest.TreePartitioner;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -116,6 +117,7 @@ final class IngestStage {
     builder.addStateStore(IngestStores.roster(context.serdes().employee()));
     builder.addStateStore(RosterProcessor.pendingStore(context.serdes().employee()));
     builder.addStateStore(IngestStores.dedup(context.settings().dedupHorizon()));
+    builder.addStateStore(SessionFacts.store());
     builder.addStateStore(IngestWatermarkProcessor.store());
   }
 
@@ -154,7 +156,8 @@ final class IngestStage {
             () -> new IngestEventProcessor<>(kind, settings),
             Named.as(name + "-ingest"),
             IngestStores.ROSTER,
-            IngestStores.DEDUP);
+            IngestStores.DEDUP,
+            SessionFacts.STORE);
   }
 
   /** Dead letters to their topic with the original key and bytes; the accepted messages on. */

@@ -42,7 +42,7 @@ final class ProgramWeekProcessor
   /** Store of the open weeks: {@code yyyy-MM-dd|programId} -> running figures. */
   static final String WEEKS_STORE = "program-weeks";
 
-  /** Store of counted participants: {@code programId|yyyy-MM-dd|employeeId} -> first time. */
+  /** Store of people counted: {@code programId|yyyy-MM-dd|employeeId} -> role bits. */
   static final String SEEN_STORE = "program-seen";
 
   /** Store of watermarks: sender partition -> its latest clock; {@link #SENDERS_KEY} -> count. */
@@ -53,6 +53,13 @@ final class ProgramWeekProcessor
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgramWeekProcessor.class);
   private static final Set<String> PARTICIPATING = Set.of("PRESENT", "LATE");
+  private static final long PARTICIPANT = 1L;
+  private static final long RESPONDENT = 2L;
+  private static final long ROLES = PARTICIPANT | RESPONDENT;
+
+  /** Above the role bits, program-seen counts the employee's PRESENT or LATE attendance. */
+  private static final long ONE_SESSION = 4L;
+
   private static final String SEP = JakartaCalendar.KEY_SEPARATOR;
 
   private final TopologySettings settings;
@@ -105,13 +112,60 @@ final class ProgramWeekProcessor
     final ProgramWeek current = load(programId, week);
     final boolean participating =
         message.getEmployeeId() != null && PARTICIPATING.contains(message.getStatus());
-    final boolean firstTime =
-        participating
-            && seen.putIfAbsent(
-                    seenPrefix(programId, week) + message.getEmployeeId(),
-                    message.getOccurredAt().toEpochMilli())
-                == null;
-    store(firstTime ? current.withParticipant() : current.touched());
+    if (Boolean.TRUE.equals(message.getRetraction())) {
+      store(participating ? unattended(current, message) : current.touched());
+      return;
+    }
+    if (!participating) {
+      store(current.touched());
+      return;
+    }
+    final long was = markSeen(programId, week, message.getEmployeeId(), PARTICIPANT);
+    if ((was & PARTICIPANT) != 0) {
+      store(current.touched());
+    } else {
+      store(current.withParticipant().withPeople(0, (was & ROLES) == 0L ? 1 : 0));
+    }
+  }
+
+  /**
+   * The week after a PRESENT or LATE attendance counted before was retracted (a correction replaces
+   * it): the employee stops being a participant when it was their last one in the week.
+   */
+  private ProgramWeek unattended(final ProgramWeek current, final ProgramMessage message) {
+    final String key = seenPrefix(current.programId(), current.week()) + message.getEmployeeId();
+    final Long stored = seen.get(key);
+    if (stored == null || stored < ONE_SESSION) {
+      return current.touched();
+    }
+    long now = stored - ONE_SESSION;
+    ProgramWeek next = current.touched();
+    if (now < ONE_SESSION) {
+      now &= ~PARTICIPANT;
+      next = next.withoutParticipant().withPeople(0, (now & ROLES) == 0L ? -1 : 0);
+    }
+    if (now == 0L) {
+      seen.delete(key);
+    } else {
+      seen.put(key, now);
+    }
+    return next;
+  }
+
+  /**
+   * Adds a role to the employee's seen entry of the programme week; returns the roles before. The
+   * entry holds role bits so that one person counts once among the people engaged.
+   */
+  private long markSeen(
+      final String programId, final CalendarWindow week, final String employeeId, final long role) {
+    final String key = seenPrefix(programId, week) + employeeId;
+    final Long stored = seen.get(key);
+    final long was = stored == null ? 0L : stored;
+    final long now = (was | role) + (role == PARTICIPANT ? ONE_SESSION : 0L);
+    if (now != was) {
+      seen.put(key, now);
+    }
+    return was;
   }
 
   private void onFeedback(final ProgramMessage message) {
@@ -126,9 +180,17 @@ final class ProgramWeekProcessor
     }
     final ProgramWeek current = load(message.getProgramId(), week);
     try {
-      store(
+      final ProgramWeek counted =
           current.withFeedback(
-              message.getOverall(), message.getCareerRelevance(), message.getRecommend()));
+              message.getOverall(), message.getCareerRelevance(), message.getRecommend());
+      if (message.getEmployeeId() == null) {
+        // Nothing tells two anonymous answers apart: each is one more person.
+        store(counted.withPeople(1, 1));
+      } else {
+        final long was =
+            markSeen(message.getProgramId(), week, message.getEmployeeId(), RESPONDENT);
+        store(counted.withPeople((was & RESPONDENT) == 0 ? 1 : 0, (was & ROLES) == 0L ? 1 : 0));
+      }
     } catch (final IllegalArgumentException e) {
       // Stage 1 validates ratings; counting an impossible one would corrupt the week's figures.
       LOG.warn(

@@ -29,6 +29,8 @@ final class ProgramWeekStates {
         .setRecommendAnswered(stats.recommendAnswered())
         .setPromoters(stats.promoters())
         .setDetractors(stats.detractors())
+        .setRespondents(week.respondents())
+        .setEngaged(week.engaged())
         .setRevision(week.revision())
         .setChanged(week.changed())
         .build();
@@ -47,6 +49,8 @@ final class ProgramWeekStates {
             state.getRecommendAnswered(),
             state.getPromoters(),
             state.getDetractors()),
+        state.getRespondents(),
+        state.getEngaged(),
         state.getRevision(),
         state.getChanged());
   }

@@ -2,6 +2,7 @@ package id.go.bkn.asn.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import id.go.bkn.asn.config.AlertThresholds;
@@ -306,17 +307,17 @@ class AlertEvaluatorTest {
   }
 
   @Test
-  void shouldKeepLowSatisfactionOpenWhenTheNextWeekIsSuppressed() {
-    // given a low week, then a suppressed one, then a good one
+  void shouldResolveLowSatisfactionSayingWhyWhenTheNextWeekIsSuppressed() {
+    // given a low week, then a suppressed one (the figure became null), then a low one again
     final UnitActivity low = week(0).setSatisfactionIndex(70.4).setSatisfactionMean(3.52).build();
     final UnitActivity suppressed =
         week(1).setSatisfactionSuppressed(true).setSatisfactionIndex(null).build();
-    final UnitActivity good = week(2).build();
+    final UnitActivity lowAgain = week(2).setSatisfactionIndex(70.4).build();
 
     // when
     final AlertEvaluation first = evaluator.evaluate(low, null, null);
     final AlertEvaluation second = evaluator.evaluate(suppressed, null, first.state());
-    final AlertEvaluation third = evaluator.evaluate(good, null, second.state());
+    final AlertEvaluation third = evaluator.evaluate(lowAgain, null, second.state());
 
     // then
     final List<ParticipationAlert> fired = ofRule(first, AlertRule.LOW_SATISFACTION);
@@ -326,12 +327,98 @@ class AlertEvaluatorTest {
             "Indeks kepuasan pelatihan mingguan Dinas Kesehatan 70,40 (Kurang Baik) di bawah"
                 + " ambang 76,61 (minggu 2026-11-16)");
     assertThat(fired.get(0).getThreshold()).isEqualTo(76.61);
-    assertThat(second.alerts()).isEmpty();
-    assertThat(second.state().isFiring(AlertRule.LOW_SATISFACTION)).isTrue();
+    final ParticipationAlert resolved =
+        ofRule(second, AlertRule.LOW_SATISFACTION).stream().findFirst().orElseThrow();
+    assertThat(resolved.getState()).isEqualTo(AlertState.RESOLVED);
+    assertThat(resolved.getAlertId()).isEqualTo(fired.get(0).getAlertId());
+    assertThat(resolved.getValue()).isNull();
+    assertThat(resolved.getThreshold()).isEqualTo(76.61);
+    assertThat(resolved.getMessage())
+        .isEqualTo(
+            "Peringatan indeks kepuasan rendah untuk Dinas Kesehatan ditutup karena tidak dapat"
+                + " dinilai lagi: angka minggu ini tidak tersedia (minggu 2026-11-23)");
+    assertThat(second.state().isFiring(AlertRule.LOW_SATISFACTION)).isFalse();
     assertThat(ofRule(third, AlertRule.LOW_SATISFACTION))
         .singleElement()
-        .extracting(ParticipationAlert::getState)
-        .isEqualTo(AlertState.RESOLVED);
+        .satisfies(
+            alert -> {
+              assertThat(alert.getState()).isEqualTo(AlertState.FIRING);
+              assertThat(alert.getAlertId()).isEqualTo("DINKES|LOW_SATISFACTION|2026-11-30");
+            });
+  }
+
+  @Test
+  void shouldResolveEveryWeeklyAlertSayingWhyWhenTheUnitFallsBelowTheCohort() {
+    // given a unit of 1000 with low participation and no activity, then only 12 people left
+    final UnitActivity low = silentWeek(0).setParticipationRate(0.0).build();
+    final UnitActivity small = silentWeek(1).setHeadcount(12).setParticipationRate(0.0).build();
+
+    // when
+    final AlertEvaluation first = evaluator.evaluate(low, jp(0.0, 0.9), null);
+    final AlertEvaluation second = evaluator.evaluate(small, jp(0.0, 0.9), first.state());
+
+    // then both weekly alerts resolve; JP pace (not a weekly rate) stays open
+    assertThat(first.state().open().keySet())
+        .containsExactlyInAnyOrder(
+            AlertRule.LOW_PARTICIPATION, AlertRule.NO_ACTIVITY, AlertRule.JP_BEHIND_PACE);
+    assertThat(second.alerts())
+        .extracting(ParticipationAlert::getRule, ParticipationAlert::getState)
+        .containsExactlyInAnyOrder(
+            tuple(AlertRule.LOW_PARTICIPATION, AlertState.RESOLVED),
+            tuple(AlertRule.NO_ACTIVITY, AlertState.RESOLVED));
+    assertThat(ofRule(second, AlertRule.LOW_PARTICIPATION).get(0).getMessage())
+        .isEqualTo(
+            "Peringatan partisipasi mingguan rendah untuk Dinas Kesehatan ditutup karena tidak"
+                + " dapat dinilai lagi: jumlah pegawai 12 di bawah kohort minimum 20"
+                + " (minggu 2026-11-23)");
+    assertThat(ofRule(second, AlertRule.NO_ACTIVITY).get(0).getMessage())
+        .isEqualTo(
+            "Peringatan tidak ada kegiatan pelatihan untuk Dinas Kesehatan ditutup karena tidak"
+                + " dapat dinilai lagi: jumlah pegawai 12 di bawah kohort minimum 20"
+                + " (minggu 2026-11-23)");
+    assertThat(second.state().open().keySet()).containsExactly(AlertRule.JP_BEHIND_PACE);
+  }
+
+  @Test
+  void shouldResolveEveryOpenAlertSayingWhyWhenTheUnitIsInactiveOrDeleted() {
+    // given a unit with two open alerts
+    final UnitActivity low = silentWeek(0).setParticipationRate(0.0).build();
+    final UnitAlertState open = evaluator.evaluate(low, jp(0.0, 0.9), null).state();
+    final CalendarWindow next =
+        JakartaCalendar.week(
+            FIRST_MONDAY.plusWeeks(1).atStartOfDay(JakartaCalendar.ZONE).toInstant());
+
+    // when
+    final AlertEvaluation inactive =
+        evaluator.withdraw(open, UNIT, UNIT_NAME, next, UnjudgeableReason.UNIT_INACTIVE);
+    final AlertEvaluation deleted =
+        evaluator.withdraw(open, UNIT, UNIT, next, UnjudgeableReason.UNIT_DELETED);
+    final AlertEvaluation again =
+        evaluator.withdraw(
+            inactive.state(), UNIT, UNIT_NAME, next, UnjudgeableReason.UNIT_INACTIVE);
+
+    // then
+    assertThat(inactive.alerts())
+        .extracting(ParticipationAlert::getRule)
+        .containsExactly(
+            AlertRule.LOW_PARTICIPATION, AlertRule.NO_ACTIVITY, AlertRule.JP_BEHIND_PACE);
+    assertThat(inactive.alerts())
+        .allSatisfy(
+            alert -> {
+              assertThat(alert.getState()).isEqualTo(AlertState.RESOLVED);
+              assertThat(alert.getValue()).isNull();
+              assertThat(alert.getWindowStart()).isEqualTo(next.start());
+              assertThat(alert.getMessage()).contains("unit kerja tidak lagi aktif");
+            });
+    assertThat(ofRule(inactive, AlertRule.JP_BEHIND_PACE).get(0).getMessage())
+        .isEqualTo(
+            "Peringatan capaian JP di bawah laju untuk Dinas Kesehatan ditutup karena tidak dapat"
+                + " dinilai lagi: unit kerja tidak lagi aktif (minggu 2026-11-23)");
+    assertThat(inactive.state().open()).isEmpty();
+    assertThat(inactive.state().lastWeekStart()).isEqualTo(next.start());
+    assertThat(deleted.alerts())
+        .allSatisfy(a -> assertThat(a.getMessage()).contains("unit kerja tidak lagi terdaftar"));
+    assertThat(again.alerts()).isEmpty();
   }
 
   @Test
@@ -397,7 +484,7 @@ class AlertEvaluatorTest {
   }
 
   @Test
-  void shouldHoldAnOpenJpAlertWhenNoJpProgressIsGiven() {
+  void shouldResolveAnOpenJpAlertSayingWhyWhenNoJpFigureIsGiven() {
     // given
     final AlertEvaluation first = evaluator.evaluate(week(0).build(), jp(0.1, 0.9), null);
 
@@ -405,8 +492,14 @@ class AlertEvaluatorTest {
     final AlertEvaluation second = evaluator.evaluate(week(1).build(), null, first.state());
 
     // then
-    assertThat(second.alerts()).isEmpty();
-    assertThat(second.state().isFiring(AlertRule.JP_BEHIND_PACE)).isTrue();
+    assertThat(ofRule(second, AlertRule.JP_BEHIND_PACE))
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.getState()).isEqualTo(AlertState.RESOLVED);
+              assertThat(alert.getMessage()).contains("angka minggu ini tidak tersedia");
+            });
+    assertThat(second.state().isFiring(AlertRule.JP_BEHIND_PACE)).isFalse();
   }
 
   @Test

@@ -27,7 +27,7 @@ class SatisfactionFiguresTest {
     }
 
     // when
-    final SatisfactionFigures figures = SatisfactionFigures.of(stats, 8);
+    final SatisfactionFigures figures = SatisfactionFigures.of(stats, stats.responses(), 8);
 
     // then
     assertThat(figures.suppressed()).isTrue();
@@ -44,7 +44,7 @@ class SatisfactionFiguresTest {
     final SatisfactionStats stats = responses(3, 4).add(5, null, null).add(3, null, null);
 
     // when
-    final SatisfactionFigures figures = SatisfactionFigures.of(stats, 10);
+    final SatisfactionFigures figures = SatisfactionFigures.of(stats, stats.responses(), 10);
 
     // then
     assertThat(figures.suppressed()).isFalse();
@@ -59,7 +59,7 @@ class SatisfactionFiguresTest {
     final SatisfactionStats stats = responses(5, 4);
 
     // when
-    final SatisfactionFigures figures = SatisfactionFigures.of(stats, 10, 6);
+    final SatisfactionFigures figures = SatisfactionFigures.of(stats, stats.responses(), 10, 6);
 
     // then
     assertThat(figures.suppressed()).isTrue();
@@ -79,7 +79,7 @@ class SatisfactionFiguresTest {
             .add(4, null, null);
 
     // when
-    final SatisfactionFigures figures = SatisfactionFigures.of(stats, 6);
+    final SatisfactionFigures figures = SatisfactionFigures.of(stats, stats.responses(), 6);
 
     // then 100 x (2 promoters - 1 detractor) / 4 answered
     assertThat(figures.nps()).isEqualTo(25.0);
@@ -93,7 +93,7 @@ class SatisfactionFiguresTest {
         responses(2, 3).add(3, null, 6).add(3, null, 7).add(3, null, 8).add(3, null, 0);
 
     // when
-    final SatisfactionFigures figures = SatisfactionFigures.of(stats, 6);
+    final SatisfactionFigures figures = SatisfactionFigures.of(stats, stats.responses(), 6);
 
     // then 2 detractors, 0 promoters, 4 answered
     assertThat(figures.nps()).isEqualTo(-50.0);
@@ -105,7 +105,7 @@ class SatisfactionFiguresTest {
     final SatisfactionStats stats = responses(3, 4).add(4, 2, null).add(4, 5, null);
 
     // when
-    final SatisfactionFigures figures = SatisfactionFigures.of(stats, 5);
+    final SatisfactionFigures figures = SatisfactionFigures.of(stats, stats.responses(), 5);
 
     // then
     assertThat(figures.careerRelevanceMean()).isEqualTo(3.5);
@@ -117,7 +117,7 @@ class SatisfactionFiguresTest {
     final SatisfactionStats stats = responses(5, 2);
 
     // when
-    final SatisfactionFigures figures = SatisfactionFigures.of(stats, 5);
+    final SatisfactionFigures figures = SatisfactionFigures.of(stats, stats.responses(), 5);
 
     // then
     assertThat(figures.suppressed()).isFalse();
@@ -127,16 +127,36 @@ class SatisfactionFiguresTest {
   }
 
   @Test
-  void shouldGiveNullResponseRateWhenThereAreNoParticipants() {
-    // given feedback counted in a window in which nobody attended
-    final SatisfactionStats stats = responses(5, 5);
+  void shouldGiveNullResponseRateWhenNobodyTookPartOrAnswered() {
+    // given a window in which nobody attended or answered
+    final SatisfactionStats stats = SatisfactionStats.EMPTY;
 
     // when
-    final SatisfactionFigures figures = SatisfactionFigures.of(stats, 0);
+    final SatisfactionFigures figures = SatisfactionFigures.of(stats, 0, 0);
 
     // then
     assertThat(figures.responseRate()).isNull();
-    assertThat(figures.index()).isEqualTo(100.0);
+    assertThat(figures.suppressed()).isTrue();
+  }
+
+  @Test
+  void shouldRateDistinctRespondentsOverEveryoneEngagedWhenSomeAnswerTwice() {
+    // given six responses from three people, of five who took part or answered
+    final SatisfactionStats stats = responses(6, 4);
+
+    // when
+    final SatisfactionFigures figures = SatisfactionFigures.of(stats, 3, 5);
+
+    // then
+    assertThat(figures.responseRate()).isEqualTo(0.6);
+    assertThat(figures.suppressed()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseMoreRespondentsThanPeopleEngagedWhenAsked() {
+    // given / when / then
+    assertThatThrownBy(() -> SatisfactionFigures.of(responses(5, 5), 2, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -193,7 +213,7 @@ class SatisfactionFiguresTest {
     final SatisfactionStats stats = responses(3, 4).add(5, null, null).add(5, null, null);
 
     // when
-    final SatisfactionFigures figures = SatisfactionFigures.of(stats, 5);
+    final SatisfactionFigures figures = SatisfactionFigures.of(stats, stats.responses(), 5);
 
     // then
     assertThat(figures.mean()).isCloseTo(4.4, within(1e-12));

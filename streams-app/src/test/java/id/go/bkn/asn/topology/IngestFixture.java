@@ -201,9 +201,22 @@ final class IngestFixture implements AutoCloseable {
         .build();
   }
 
+  /** A PRESENT attendance of its own session (named after the event). */
   static AttendanceEvent attendance(
       final String eventId,
       final String employeeId,
+      final double sessionJp,
+      final Instant occurredAt) {
+    return attendance(
+        eventId, employeeId, "S-" + eventId, AttendanceStatus.PRESENT, sessionJp, occurredAt);
+  }
+
+  /** An attendance of the given session of RUN-1. */
+  static AttendanceEvent attendance(
+      final String eventId,
+      final String employeeId,
+      final String sessionId,
+      final AttendanceStatus status,
       final double sessionJp,
       final Instant occurredAt) {
     return AttendanceEvent.newBuilder()
@@ -211,8 +224,8 @@ final class IngestFixture implements AutoCloseable {
         .setEmployeeId(employeeId)
         .setProgramId("PROG-LATSAR")
         .setRunId("RUN-1")
-        .setSessionId("S-1")
-        .setStatus(AttendanceStatus.PRESENT)
+        .setSessionId(sessionId)
+        .setStatus(status)
         .setSessionJp(sessionJp)
         .setOccurredAt(occurredAt)
         .setSource("SIASN")

@@ -13,6 +13,7 @@ import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.internal.TreeMessageKind;
 import id.go.bkn.asn.metrics.PipelineEvents.Outcome;
 import id.go.bkn.asn.schema.AttendanceEvent;
+import id.go.bkn.asn.schema.AttendanceStatus;
 import id.go.bkn.asn.schema.EnrollmentEvent;
 import id.go.bkn.asn.schema.FeedbackEvent;
 import java.nio.ByteBuffer;
@@ -230,8 +231,30 @@ class IngestStageTest {
   }
 
   @Test
-  void shouldAcceptRepeatedEventIdWhenHorizonHasPassed() {
+  void shouldAcceptRepeatedEventIdOfAnotherSessionWhenHorizonHasPassed() {
     // given an event, then the stage's event time moved 7 days and 1 ms past it
+    fixture.roster(NIP, "DINKES", true, LONG_AGO);
+    fixture.tree.readRecordsToList();
+    final Instant first = NOW.minus(Duration.ofDays(10));
+    fixture.attendance.pipeInput(NIP, attendance("a-1", NIP, 2.0, first), first);
+    final Instant later = first.plus(Duration.ofDays(7)).plusMillis(1);
+    fixture.attendance.pipeInput(NIP, attendance("a-2", NIP, 2.0, later), later);
+
+    // when the id a-1 comes again, for another session
+    final AttendanceEvent other =
+        attendance("a-1", NIP, "S-other", AttendanceStatus.PRESENT, 2.0, first);
+    fixture.attendance.pipeInput(NIP, other, first);
+
+    // then
+    assertThat(fixture.tree.readRecordsToList())
+        .extracting(r -> r.value().getEventId())
+        .containsExactly("a-1", "a-2", "a-1");
+    assertThat(fixture.events.counted(fixture.topics.attendance(), Outcome.DUPLICATE)).isZero();
+  }
+
+  @Test
+  void shouldDropReplayOfTheSameSessionWhenTheEventIdHorizonHasPassed() {
+    // given a session attended, then the stage's event time moved 7 days and 1 ms past it
     fixture.roster(NIP, "DINKES", true, LONG_AGO);
     fixture.tree.readRecordsToList();
     final Instant first = NOW.minus(Duration.ofDays(10));
@@ -240,14 +263,47 @@ class IngestStageTest {
     final Instant later = first.plus(Duration.ofDays(7)).plusMillis(1);
     fixture.attendance.pipeInput(NIP, attendance("a-2", NIP, 2.0, later), later);
 
-    // when
+    // when the LMS export is re-sent: the same record, and the same fact under a new id
     fixture.attendance.pipeInput(NIP, event, first);
+    final AttendanceEvent reissued = AttendanceEvent.newBuilder(event).setEventId("a-9").build();
+    fixture.attendance.pipeInput(NIP, reissued, first);
 
-    // then
+    // then the session's JP can reach the tree stage once only
     assertThat(fixture.tree.readRecordsToList())
         .extracting(r -> r.value().getEventId())
-        .containsExactly("a-1", "a-2", "a-1");
-    assertThat(fixture.events.counted(fixture.topics.attendance(), Outcome.DUPLICATE)).isZero();
+        .containsExactly("a-1", "a-2");
+    assertThat(fixture.events.counted(fixture.topics.attendance(), Outcome.DUPLICATE)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldRetractTheEarlierVersionThenSendTheCorrectionWhenAttendanceIsCorrected() {
+    // given a session marked ABSENT
+    fixture.roster(NIP, "DINKES", true, LONG_AGO);
+    fixture.tree.readRecordsToList();
+    fixture.attendance.pipeInput(
+        NIP, attendance("a-1", NIP, "S-1", AttendanceStatus.ABSENT, 2.0, MONDAY), MONDAY);
+
+    // when the late sign-in sheet turns it into PRESENT (another event id, a day later)
+    final Instant corrected = MONDAY.plus(Duration.ofDays(1));
+    fixture.attendance.pipeInput(
+        NIP, attendance("a-2", NIP, "S-1", AttendanceStatus.PRESENT, 2.0, MONDAY), corrected);
+
+    // then the ABSENT version is undone, then the PRESENT one counted
+    final List<TreeMessage> sent =
+        fixture.tree.readRecordsToList().stream().map(TestRecord::value).toList();
+    assertThat(sent)
+        .extracting(TreeMessage::getEventId, TreeMessage::getStatus, TreeMessage::getRetraction)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a-1", "ABSENT", null),
+            org.assertj.core.groups.Tuple.tuple("a-1", "ABSENT", true),
+            org.assertj.core.groups.Tuple.tuple("a-2", "PRESENT", null));
+    final TreeMessage retraction = sent.get(1);
+    assertThat(retraction.getUnitId()).isEqualTo("DINKES");
+    assertThat(retraction.getRootUnitId()).isEqualTo("KOTA-SERANG");
+    assertThat(retraction.getOccurredAt()).isEqualTo(MONDAY);
+    assertThat(retraction.getSessionJp()).isEqualTo(2.0);
+    assertThat(retraction.getOriginalValue()).isNull();
+    assertThat(fixture.events.counted(fixture.topics.attendance(), Outcome.ACCEPTED)).isEqualTo(2);
   }
 
   @Test

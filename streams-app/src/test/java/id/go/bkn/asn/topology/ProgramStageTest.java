@@ -142,13 +142,48 @@ class ProgramStageTest {
 
     final ProgramSatisfaction record = single(output.readKeyValuesToList()).value;
     assertThat(record.getFeedbackResponses()).isEqualTo(5);
-    assertThat(record.getResponseRate()).isEqualTo(2.5);
+    // E1 and E2 answered and took part; each anonymous response is one more person: 5 / 5
+    assertThat(record.getResponseRate()).isEqualTo(1.0);
     assertThat(record.getSatisfactionSuppressed()).isFalse();
     assertThat(record.getSatisfactionMean()).isEqualTo(4.0);
     assertThat(record.getSatisfactionIndex()).isEqualTo(80.0);
     assertThat(record.getCareerRelevanceMean()).isEqualTo(15.0 / 4);
     // recommend 10, 9 promoters; 3 detractor; 7 passive: 100 x (2 - 1) / 4
     assertThat(record.getNps()).isEqualTo(25.0);
+  }
+
+  @Test
+  void shouldKeepResponseRateAtMostOneWhenPeopleAnswerInAWeekTheyDidNotAttend() {
+    // E1 takes part; E2 and E3 (sessions the week before) answer now, E2 twice
+    attend("E1", "PRESENT");
+    feedback("E2", 4, 4, 9);
+    feedback("E2", 5, 4, 9);
+    feedback("E3", 4, 4, 9);
+
+    emitInterval();
+
+    final ProgramSatisfaction record = single(output.readKeyValuesToList()).value;
+    assertThat(record.getParticipants()).isEqualTo(1);
+    assertThat(record.getFeedbackResponses()).isEqualTo(3);
+    // distinct respondents E2, E3 over everyone engaged E1, E2, E3
+    assertThat(record.getResponseRate()).isEqualTo(2.0 / 3);
+  }
+
+  @Test
+  void shouldStopCountingAParticipantWhenTheirOnlySessionIsCorrectedToAbsent() {
+    // E1 attends twice, E2 once; then one of E1's and E2's only session are corrected
+    attend("E1", "PRESENT");
+    attend("E1", "PRESENT");
+    attend("E2", "LATE");
+    retract("E1", "PRESENT");
+    attend("E1", "ABSENT");
+    retract("E2", "LATE");
+    attend("E2", "ABSENT");
+
+    emitInterval();
+
+    final ProgramSatisfaction record = single(output.readKeyValuesToList()).value;
+    assertThat(record.getParticipants()).isEqualTo(1);
   }
 
   @Test
@@ -170,7 +205,8 @@ class ProgramStageTest {
     assertThat(four.getSatisfactionIndex()).isNull();
     assertThat(four.getCareerRelevanceMean()).isNull();
     assertThat(four.getNps()).isNull();
-    assertThat(four.getResponseRate()).isEqualTo(4.0);
+    // four anonymous respondents over them and E1, who took part: 4 / 5
+    assertThat(four.getResponseRate()).isEqualTo(0.8);
     assertThat(five.getSatisfactionSuppressed()).isFalse();
     assertThat(five.getSatisfactionIndex()).isEqualTo(100.0);
     assertThat(five.getNps()).isEqualTo(100.0);
@@ -334,6 +370,20 @@ class ProgramStageTest {
             .setOccurredAt(at)
             .build(),
         at);
+  }
+
+  private void retract(final String employeeId, final String status) {
+    messages.pipeInput(
+        "PRG-1",
+        ProgramMessage.newBuilder()
+            .setKind(ProgramMessageKind.ATTENDANCE)
+            .setProgramId("PRG-1")
+            .setEmployeeId(employeeId)
+            .setStatus(status)
+            .setOccurredAt(TUESDAY)
+            .setRetraction(true)
+            .build(),
+        TUESDAY);
   }
 
   private void feedback(

@@ -89,7 +89,17 @@ final class ReferenceModel {
     enrollments.add(e);
   }
 
+  /**
+   * One fact per employee, run and session: a later record replaces the earlier one (a correction;
+   * a replay replaces it by the same). Valid while the fact's windows are open, which is all this
+   * model knows of.
+   */
   void attendance(final AttendanceEvent e) {
+    attendance.removeIf(
+        a ->
+            a.getEmployeeId().equals(e.getEmployeeId())
+                && a.getRunId().equals(e.getRunId())
+                && a.getSessionId().equals(e.getSessionId()));
     attendance.add(e);
   }
 
@@ -149,6 +159,7 @@ final class ReferenceModel {
         }
       }
     }
+    final Set<String> respondents = new HashSet<>();
     int responses = 0;
     int overallSum = 0;
     int careerCount = 0;
@@ -163,6 +174,7 @@ final class ReferenceModel {
         continue;
       }
       responses++;
+      respondents.add(f.getEmployeeId());
       overallSum += f.getOverall();
       if (f.getCareerRelevance() != null) {
         careerCount++;
@@ -178,6 +190,16 @@ final class ReferenceModel {
       }
     }
     final int headcount = headcount(subtree, end);
+    // participationRate's denominator: the headcount plus the participants who left the subtree
+    int departed = 0;
+    for (final String employee : participants) {
+      if (!subtree.contains(unitOf(employee, end.minusMillis(1)))) {
+        departed++;
+      }
+    }
+    // responseRate's: everyone who took part or answered
+    final Set<String> engaged = new HashSet<>(participants);
+    engaged.addAll(respondents);
     final int present = statuses[AttendanceStatus.PRESENT.ordinal()];
     final int late = statuses[AttendanceStatus.LATE.ordinal()];
     final int absent = statuses[AttendanceStatus.ABSENT.ordinal()];
@@ -197,7 +219,7 @@ final class ReferenceModel {
         withdrawn,
         completed,
         participants.size(),
-        ratio(participants.size(), headcount),
+        ratio(participants.size(), headcount + departed),
         present,
         late,
         absent,
@@ -205,7 +227,7 @@ final class ReferenceModel {
         ratio(present + late, present + late + absent),
         jp,
         responses,
-        ratio(responses, participants.size()),
+        ratio(respondents.size(), engaged.size()),
         suppressed,
         mean,
         mean == null ? null : mean * 20,

@@ -83,6 +83,7 @@ final class TreeFixture implements AutoCloseable {
   private Instant senderMark;
   private Instant senderLastEventWall = START;
   private final TestInputTopic<String, TreeMessage> tree;
+  private final TestInputTopic<String, WorkUnit> units;
   private final TestOutputTopic<String, UnitActivity> daily;
   private final TestOutputTopic<String, UnitActivity> weekly;
   private final TestOutputTopic<String, UnitJpProgress> unitJp;
@@ -128,18 +129,18 @@ final class TreeFixture implements AutoCloseable {
     driver = new TopologyTestDriver(topology, props, START);
     final TopicNames topics = context.topics();
     final Serde<String> strings = Serdes.String();
-    driver
-        .createInputTopic(topics.units(), strings.serializer(), serdes.unit().serializer())
-        .pipeKeyValueList(
-            List.of(
-                unitKv(KOTA, "Pemerintah Kota", "PEMDA", null),
-                unitKv(KEC_A, "Kecamatan A", "KECAMATAN", KOTA),
-                unitKv(KEC_B, "Kecamatan B", "KECAMATAN", KOTA),
-                unitKv(KEL_A1, "Kelurahan A1", "KELURAHAN", KEC_A),
-                unitKv(KEL_A2, "Kelurahan A2", "KELURAHAN", KEC_A),
-                unitKv(KEL_B1, "Kelurahan B1", "KELURAHAN", KEC_B)),
-            START,
-            Duration.ZERO);
+    units =
+        driver.createInputTopic(topics.units(), strings.serializer(), serdes.unit().serializer());
+    units.pipeKeyValueList(
+        List.of(
+            unitKv(KOTA, "Pemerintah Kota", "PEMDA", null),
+            unitKv(KEC_A, "Kecamatan A", "KECAMATAN", KOTA),
+            unitKv(KEC_B, "Kecamatan B", "KECAMATAN", KOTA),
+            unitKv(KEL_A1, "Kelurahan A1", "KELURAHAN", KEC_A),
+            unitKv(KEL_A2, "Kelurahan A2", "KELURAHAN", KEC_A),
+            unitKv(KEL_B1, "Kelurahan B1", "KELURAHAN", KEC_B)),
+        START,
+        Duration.ZERO);
     tree =
         driver.createInputTopic(
             TREE_TOPIC, strings.serializer(), serdes.treeMessage().serializer());
@@ -285,12 +286,41 @@ final class TreeFixture implements AutoCloseable {
         .build();
   }
 
+  /**
+   * What the ingest stage sends to undo an earlier version of an attendance fact that a correction
+   * replaces: that version's fields, flagged, without original bytes.
+   */
+  static TreeMessage retraction(final TreeMessage earlier) {
+    return TreeMessage.newBuilder(earlier)
+        .setRetraction(true)
+        .setOriginalKey(null)
+        .setOriginalValue(null)
+        .build();
+  }
+
   /** A new active employee of the unit from the given time. */
   TreeMessage hire(final String employee, final String unit, final Instant at) {
     return roster(employee, unit, null, null, true, at);
   }
 
   // ---- driving ----
+
+  /** Replaces a unit in reference.units (e.g. to make it inactive). */
+  void updateUnit(
+      final String id,
+      final String name,
+      final String kind,
+      final String parent,
+      final boolean active) {
+    final WorkUnit unit =
+        WorkUnit.newBuilder(unitKv(id, name, kind, parent).value).setActive(active).build();
+    units.pipeInput(id, unit, wall.instant());
+  }
+
+  /** A tombstone for the unit in reference.units. */
+  void deleteUnit(final String id) {
+    units.pipeInput(id, null, wall.instant());
+  }
 
   /** Pipes messages with their occurredAt as record timestamp, keyed as the ingest stage keys. */
   void pipe(final TreeMessage... messages) {

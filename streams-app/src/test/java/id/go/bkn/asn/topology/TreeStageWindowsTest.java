@@ -137,7 +137,8 @@ class TreeStageWindowsTest {
     assertThat(oldUnit.getPresent()).isEqualTo(1);
     assertThat(oldUnit.getParticipants()).isEqualTo(1);
     assertThat(oldUnit.getHeadcount()).isZero();
-    assertThat(oldUnit.getParticipationRate()).isNull();
+    // E1 took part here and left by the week's end: 1 / (0 + 1)
+    assertThat(oldUnit.getParticipationRate()).isEqualTo(1.0);
     final UnitActivity newUnit = fx.lastWeekly(KEL_A2, MONDAY, RecordStatus.FINAL);
     assertThat(newUnit.getPresent()).isEqualTo(1);
     assertThat(newUnit.getParticipants()).isEqualTo(1);
@@ -205,7 +206,8 @@ class TreeStageWindowsTest {
     assertThat(week.getFeedbackResponses()).isEqualTo(5);
     assertThat(week.getNps()).isCloseTo(25.0, within(1e-9));
     assertThat(week.getCareerRelevanceMean()).isCloseTo(4.0, within(1e-9));
-    assertThat(week.getResponseRate()).isNull();
+    // five who answered, none who attended: everyone engaged answered
+    assertThat(week.getResponseRate()).isEqualTo(1.0);
   }
 
   @Test

@@ -47,6 +47,11 @@ public final class AttendanceKind implements EventKind<AttendanceEvent> {
   }
 
   @Override
+  public String factKey(final AttendanceEvent event) {
+    return SessionFacts.key(event.getEmployeeId(), event.getRunId(), event.getSessionId());
+  }
+
+  @Override
   public void copyFields(final AttendanceEvent event, final TreeMessage.Builder message) {
     message.setStatus(event.getStatus().name()).setSessionJp(event.getSessionJp());
   }

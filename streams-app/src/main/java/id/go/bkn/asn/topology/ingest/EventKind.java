@@ -38,6 +38,14 @@ public interface EventKind<T> {
   /** The event time. */
   Instant occurredAt(T event);
 
+  /**
+   * The key of the fact the event states, when later records of the same fact replace it (see
+   * {@link SessionFacts}); null for kinds without corrections.
+   */
+  default String factKey(final T event) {
+    return null;
+  }
+
   /** Copies the kind's own fields (never free text) into the message. */
   void copyFields(T event, TreeMessage.Builder message);
 }

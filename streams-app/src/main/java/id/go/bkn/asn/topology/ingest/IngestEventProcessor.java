@@ -51,6 +51,7 @@ public final class IngestEventProcessor<T>
   private ProcessorContext<String, IngestResult> context;
   private VersionedKeyValueStore<String, Employee> roster;
   private WindowStore<String, Long> dedup;
+  private SessionFacts facts;
   private UnitHierarchy hierarchy;
 
   /**
@@ -75,6 +76,7 @@ public final class IngestEventProcessor<T>
     this.context = context;
     this.roster = context.getStateStore(IngestStores.ROSTER);
     this.dedup = context.getStateStore(IngestStores.DEDUP);
+    this.facts = new SessionFacts(context.getStateStore(SessionFacts.STORE));
     final KeyValueStore<String, WorkUnit> units = context.getStateStore(unitsStore);
     this.hierarchy = new UnitHierarchy(units::get);
   }
@@ -122,7 +124,24 @@ public final class IngestEventProcessor<T>
     // Remembered only once accepted, so an event refused for an unknown employee can be replayed
     // from the dead letters after the roster is fixed.
     dedup.put(eventId, clock.millis(), occurredAt.toEpochMilli());
-    context.forward(record.withKey(key).withValue(IngestResult.accepted(message.build())));
+    final TreeMessage accepted = message.build();
+    final String factKey = kind.factKey(event);
+    if (factKey != null) {
+      final SessionFacts.Decision decision = facts.record(factKey, AttendanceFact.of(accepted));
+      if (decision.replay()) {
+        events.count(sourceTopic(), Outcome.DUPLICATE);
+        return;
+      }
+      if (decision.previous() != null) {
+        // A correction: the version it replaces leaves the open windows first.
+        final AttendanceFact previous = decision.previous();
+        context.forward(
+            record
+                .withKey(previous.rootUnitId())
+                .withValue(IngestResult.accepted(previous.retraction(employeeId, sourceTopic()))));
+      }
+    }
+    context.forward(record.withKey(key).withValue(IngestResult.accepted(accepted)));
     events.count(sourceTopic(), Outcome.ACCEPTED);
     events.delay(Duration.between(occurredAt, clock.instant()));
   }

@@ -32,6 +32,12 @@ public record EmployeeYtd(
     return new EmployeeYtd(jpTotal + sessionJp, sessionsAttended + 1, programsCompleted, unitId);
   }
 
+  /** Minus one credited session counted before (a correction replaced it). */
+  public EmployeeYtd withoutSession(final double sessionJp) {
+    return new EmployeeYtd(
+        jpTotal - sessionJp, Math.max(0, sessionsAttended - 1), programsCompleted, lastUnitId);
+  }
+
   /** Plus one completed programme. */
   public EmployeeYtd withCompletion(final String unitId) {
     return new EmployeeYtd(jpTotal, sessionsAttended, programsCompleted + 1, unitId);

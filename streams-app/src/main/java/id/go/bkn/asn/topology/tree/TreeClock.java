@@ -17,14 +17,31 @@ public final class TreeClock {
   private static final String CURSOR = "cursor.";
   private static final String PENDING_FIRST = "pending.first";
   private static final String PENDING_LAST = "pending.last";
+  private static final String COUNTED_LAST = "counted.last";
 
   private final KeyValueStore<String, Long> store;
   private Long now;
+  private Long latestCounted;
 
   /** The clock kept in the {@code tree-clock} store. */
   public TreeClock(final KeyValueStore<String, Long> store) {
     this.store = store;
     this.now = store.get(NOW);
+    this.latestCounted = store.get(COUNTED_LAST);
+  }
+
+  /** Notes the time of an event counted in a window (the latest bounds the windows in use). */
+  public void noteCounted(final Instant occurredAt) {
+    final long millis = occurredAt.toEpochMilli();
+    if (latestCounted == null || millis > latestCounted) {
+      latestCounted = millis;
+      store.put(COUNTED_LAST, millis);
+    }
+  }
+
+  /** The latest event time ever counted, or null if none. */
+  public Instant latestCounted() {
+    return latestCounted == null ? null : Instant.ofEpochMilli(latestCounted);
   }
 
   /** Whether the task has a clock yet (every sender's watermark, or all idle, set it). */

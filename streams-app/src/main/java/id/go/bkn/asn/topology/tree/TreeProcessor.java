@@ -34,6 +34,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,9 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   private static final String YEAR_CURSOR = CalendarYear.KIND;
   private static final String UNKNOWN_TOPIC = "unknown";
 
+  /** Sorts after the separator, so a range up to a padded time + this covers that time's keys. */
+  private static final String PENDING_END = "}";
+
   private final TopologySettings settings;
   private final Clock wall;
   private final PipelineEvents events;
@@ -67,6 +71,8 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   private TreeOwnership ownership;
   private UnitHierarchy hierarchy;
   private HeadcountLedger headcounts;
+  private Placements placements;
+  private KeyValueStore<String, Long> ytdPending;
   private EmissionLog log;
   private WindowLedger windows;
   private YtdLedger ytd;
@@ -94,6 +100,8 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             processorContext.getStateStore(TreeStores.ROOTS));
     hierarchy = new UnitHierarchy(unitStore::get);
     headcounts = new HeadcountLedger(processorContext.getStateStore(TreeStores.HEADCOUNT));
+    placements = new Placements(processorContext.getStateStore(TreeStores.PLACEMENTS));
+    ytdPending = processorContext.getStateStore(TreeStores.YTD_PENDING);
     log =
         new EmissionLog(
             processorContext.getStateStore(TreeStores.EMITTED),
@@ -172,11 +180,16 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
               && clock.advanceTo(wallNow);
     }
     if (moved) {
+      applyDueMoves();
       closeDue();
     }
   }
 
   private void onEvent(final Record<String, TreeMessage> record, final TreeMessage event) {
+    if (Boolean.TRUE.equals(event.getRetraction())) {
+      onRetraction(event);
+      return;
+    }
     // Before every sender has reported, nothing is closed: the first cursors reach back to this.
     clock.notePending(event.getOccurredAt());
     final EventWindows eventWindows = JakartaCalendar.windowsOf(event.getOccurredAt());
@@ -202,11 +215,16 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     }
     if (!anonymous) {
       final List<String> chain = hierarchy.selfAndAncestors(event.getUnitId());
+      final PlacementTimeline placed =
+          dayOpen || weekOpen ? placements.of(event.getEmployeeId()) : PlacementTimeline.EMPTY;
+      if (dayOpen || weekOpen) {
+        clock.noteCounted(event.getOccurredAt());
+      }
       if (dayOpen) {
-        windows.count(eventWindows.day(), chain, event);
+        windows.count(eventWindows.day(), chain, event, chainAt(placed, eventWindows.day()));
       }
       if (weekOpen) {
-        windows.count(eventWindows.week(), chain, event);
+        windows.count(eventWindows.week(), chain, event, chainAt(placed, eventWindows.week()));
       }
       if (yearOpen) {
         ytd.count(eventWindows.year(), event);
@@ -214,6 +232,32 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     }
     if (weekOpen && event.getKind() != TreeMessageKind.ENROLLMENT) {
       toProgramme(event, RecordTime.atMost(record.timestamp(), wall));
+    }
+  }
+
+  /**
+   * Undoes an earlier version of an attendance fact in the windows of its time that are still open
+   * (a correction follows it). Closed windows keep their FINAL record; the correction itself is
+   * judged late for them and set aside.
+   */
+  private void onRetraction(final TreeMessage event) {
+    if (event.getEmployeeId() == null || event.getUnitId() == null) {
+      return;
+    }
+    final EventWindows eventWindows = JakartaCalendar.windowsOf(event.getOccurredAt());
+    final boolean set = clock.isSet();
+    final Instant now = set ? clock.now() : null;
+    final List<String> chain = hierarchy.selfAndAncestors(event.getUnitId());
+    final PlacementTimeline placed = placements.of(event.getEmployeeId());
+    if (!set || !eventWindows.day().isClosedAt(now, settings.dayGrace())) {
+      windows.retract(eventWindows.day(), chain, event, chainAt(placed, eventWindows.day()));
+    }
+    if (!set || !eventWindows.week().isClosedAt(now, settings.weekGrace())) {
+      windows.retract(eventWindows.week(), chain, event, chainAt(placed, eventWindows.week()));
+      toProgramme(event, RecordTime.atMost(event.getOccurredAt().toEpochMilli(), wall));
+    }
+    if (!set || !eventWindows.year().isClosedAt(now, settings.yearGrace())) {
+      ytd.retract(eventWindows.year(), event);
     }
   }
 
@@ -257,6 +301,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             .setOverall(attendance ? null : event.getOverall())
             .setCareerRelevance(attendance ? null : event.getCareerRelevance())
             .setRecommend(attendance ? null : event.getRecommend())
+            .setRetraction(attendance ? event.getRetraction() : null)
             .build();
     context.forward(
         new Record<>(
@@ -266,22 +311,141 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             new RecordHeaders()));
   }
 
+  /**
+   * A roster version: the employee's placement timeline takes it (a correction at the same
+   * effectiveFrom replaces, a backdated one is inserted, a repeated one changes nothing), and
+   * headcount, departed participants and year-to-date placement follow the difference between the
+   * timeline before and after, over the instants that version decides. The previousUnitId the
+   * ingest stage sends is not needed: it names the version in force before effectiveFrom when the
+   * message was built, which a later backdated version can make wrong.
+   */
   private void onRoster(final TreeMessage change) {
+    final String employeeId = change.getEmployeeId();
+    if (employeeId == null) {
+      return;
+    }
     final long at = change.getOccurredAt().toEpochMilli();
     final long horizon = foldHorizon();
-    final String previous = change.getPreviousUnitId();
-    if (Boolean.TRUE.equals(change.getPreviousActive()) && previous != null && ownsUnit(previous)) {
-      headcounts.change(hierarchy.selfAndAncestors(previous), at, -1, horizon);
-    }
     final String current = change.getUnitId();
     final boolean placed = Boolean.TRUE.equals(change.getActive()) && current != null;
-    final boolean ownedHere = placed && ownsUnit(current);
-    if (ownedHere) {
-      headcounts.change(hierarchy.selfAndAncestors(current), at, 1, horizon);
+    final Placements.Change moved =
+        placements.apply(employeeId, at, placed ? current : null, horizon);
+    if (moved.after().equals(moved.before())) {
+      return;
     }
-    if (change.getEmployeeId() != null) {
-      ytd.place(change.getEmployeeId(), ownedHere ? current : null, at, openYears());
+    recount(moved, horizon);
+    followToWindowEnds(employeeId, moved);
+    ytd.place(employeeId, ytdUnit(moved.after()), at, openYears());
+    // Year figures are as of the clock: a version dated after it moves them when the clock
+    // passes its effectiveFrom (see applyDueMoves).
+    final long now = clock.isSet() ? clock.now().toEpochMilli() : Long.MIN_VALUE;
+    for (final PlacementTimeline.Entry entry : moved.after().entries()) {
+      if (entry.from() > now) {
+        ytdPending.put(pendingKey(entry.from(), employeeId), entry.from());
+      }
     }
+  }
+
+  /**
+   * The unit the year-to-date counters place the employee in: as of the clock (the records' asOf),
+   * or by the latest version before the clock is set; null when not active in the task's trees.
+   */
+  private String ytdUnit(final PlacementTimeline timeline) {
+    final String unit =
+        clock.isSet() ? timeline.unitAt(clock.now().toEpochMilli() + 1) : timeline.latestUnit();
+    return unit != null && ownsUnit(unit) ? unit : null;
+  }
+
+  /** Applies the year-to-date moves of the versions the clock has now reached: a range, no scan. */
+  private void applyDueMoves() {
+    final long now = clock.now().toEpochMilli();
+    final List<String> due = new ArrayList<>();
+    try (KeyValueIterator<String, Long> it =
+        ytdPending.range(padded(0L), padded(now) + PENDING_END)) {
+      while (it.hasNext()) {
+        due.add(it.next().key);
+      }
+    }
+    for (final String key : due) {
+      final String employeeId = key.substring(key.indexOf(TreeKeys.SEP) + 1);
+      ytd.place(employeeId, ytdUnit(placements.of(employeeId)), ytdPending.get(key), openYears());
+      ytdPending.delete(key);
+    }
+  }
+
+  private static String pendingKey(final long from, final String employeeId) {
+    return padded(from) + TreeKeys.SEP + employeeId;
+  }
+
+  private static String padded(final long millis) {
+    return String.format(java.util.Locale.ROOT, "%020d", Math.max(0L, millis));
+  }
+
+  /**
+   * Headcount follows the placement change: over {@code (from, until]} the employee leaves the old
+   * chain and joins the new one (units of both are untouched), so -1/+1 at from and the reverse at
+   * until, only for units of the task's trees.
+   */
+  private void recount(final Placements.Change change, final long horizon) {
+    final List<String> before = ownedChain(change.before().unitAt(change.from() + 1));
+    final List<String> after = ownedChain(change.after().unitAt(change.from() + 1));
+    final List<String> left = new ArrayList<>(before);
+    left.removeAll(after);
+    final List<String> joined = new ArrayList<>(after);
+    joined.removeAll(before);
+    headcounts.change(left, change.from(), -1, horizon);
+    headcounts.change(joined, change.from(), 1, horizon);
+    if (change.until() != Long.MAX_VALUE) {
+      headcounts.change(left, change.until(), 1, horizon);
+      headcounts.change(joined, change.until(), -1, horizon);
+    }
+  }
+
+  private List<String> ownedChain(final String unitId) {
+    return unitId == null || !ownsUnit(unitId) ? List.of() : hierarchy.selfAndAncestors(unitId);
+  }
+
+  /**
+   * Tells every open DAY and WEEK window whose end the change covers where the employee now is as
+   * of that end, so its participants who left the subtree stay right (participationRate). Walks the
+   * windows from the change (or the first open one) to the latest counted event: a few days and
+   * weeks, never a scan of state.
+   */
+  private void followToWindowEnds(final String employeeId, final Placements.Change change) {
+    final Instant latest = clock.latestCounted();
+    if (latest == null) {
+      return;
+    }
+    for (final WindowSize size : WindowSize.values()) {
+      final Instant cursor = clock.cursor(size.name());
+      final Instant open = cursor != null ? cursor : clock.earliestPending();
+      final Instant from = Instant.ofEpochMilli(change.from());
+      CalendarWindow window =
+          JakartaCalendar.window(size, open != null && open.isAfter(from) ? open : from);
+      while (!window.start().isAfter(latest)) {
+        final long end = window.end().toEpochMilli();
+        if (end > change.until()) {
+          break;
+        }
+        if (change.covers(end)) {
+          final List<String> before = chainOf(change.before().unitAt(end));
+          final List<String> after = chainOf(change.after().unitAt(end));
+          if (!before.equals(after)) {
+            windows.moved(window, employeeId, before, after, change.from());
+          }
+        }
+        window = JakartaCalendar.window(size, window.end());
+      }
+    }
+  }
+
+  /** The unit chain where the timeline places the employee as of the window end; empty if none. */
+  private List<String> chainAt(final PlacementTimeline placed, final CalendarWindow window) {
+    return chainOf(placed.unitAt(window.end().toEpochMilli()));
+  }
+
+  private List<String> chainOf(final String unitId) {
+    return unitId == null ? List.of() : hierarchy.selfAndAncestors(unitId);
   }
 
   private boolean ownsUnit(final String unitId) {
@@ -363,9 +527,12 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
                   JakartaCalendar.year(window.end().minusMillis(1)).key(unit.unitId()),
                   jp);
             }
-            alerts.evaluate(record, jp, this::emit);
+            alerts.evaluate(record, jp, units.isActive(unit.unitId()), this::emit);
           }
         });
+    if (window.size() == WindowSize.WEEK) {
+      alerts.withdrawGone(window, units, this::emit);
+    }
   }
 
   /**

@@ -41,7 +41,8 @@ public final class TreeRecords {
       final int minResponses,
       final Instant emittedAt) {
     final SatisfactionFigures satisfaction =
-        SatisfactionFigures.of(counts.satisfaction(), counts.participants(), minResponses);
+        SatisfactionFigures.of(
+            counts.satisfaction(), counts.respondents(), counts.engaged(), minResponses);
     final int attended = counts.present() + counts.late();
     return UnitActivity.newBuilder()
         .setUnitId(unit.unitId())
@@ -59,7 +60,8 @@ public final class TreeRecords {
         .setWithdrawals(counts.withdrawals())
         .setCompletions(counts.completions())
         .setParticipants(counts.participants())
-        .setParticipationRate(Ratios.ratio(counts.participants(), headcount))
+        .setParticipationRate(
+            Ratios.ratio(counts.participants(), headcount + Math.max(0, counts.departed())))
         .setPresent(counts.present())
         .setLate(counts.late())
         .setAbsent(counts.absent())

@@ -25,7 +25,7 @@ public final class TreeStores {
   /** Open DAY and WEEK windows: {@code D|W|date|unitId} -> {@link WindowCounts}. */
   public static final String WINDOWS = "tree-windows";
 
-  /** Distinct participants: {@code D|W|date|unitId|employeeId} -> first time seen. */
+  /** Distinct people: {@code D|W|date|unitId|employeeId} -> role bits (1 took part, 2 answered). */
   public static final String SEEN = "tree-seen";
 
   /** Employee years: {@code E|yyyy|employeeId} -> {@link EmployeeYtd}. */
@@ -36,6 +36,15 @@ public final class TreeStores {
 
   /** Where the YTD counters place each active employee: employeeId -> {@link RosterEntry}. */
   public static final String ROSTER = "tree-roster";
+
+  /** Where the roster places each employee over time: employeeId -> {@link PlacementTimeline}. */
+  public static final String PLACEMENTS = "tree-placements";
+
+  /**
+   * Roster versions dated after the clock, whose year-to-date move is still to come: {@code
+   * zero-padded effectiveFrom|employeeId} -> effectiveFrom.
+   */
+  public static final String YTD_PENDING = "tree-ytd-pending";
 
   /** Active headcount per unit subtree over time: unitId -> {@link HeadcountTimeline}. */
   public static final String HEADCOUNT = "tree-headcount";
@@ -63,6 +72,8 @@ public final class TreeStores {
         store(YTD_UNIT, UnitYtd.SERDE),
         store(ROSTER, RosterEntry.SERDE),
         store(HEADCOUNT, HeadcountTimeline.SERDE),
+        store(PLACEMENTS, PlacementTimeline.SERDE),
+        store(YTD_PENDING, Serdes.Long()),
         store(ALERTS, Serdes.ByteArray()),
         store(EMITTED, Serdes.Integer()),
         store(DIRTY, Serdes.Long()));

@@ -24,9 +24,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class TreeUnits {
 
   private final Map<String, UnitInfo> units;
+  private final Set<String> inactive;
 
-  private TreeUnits(final Map<String, UnitInfo> units) {
+  private TreeUnits(final Map<String, UnitInfo> units, final Set<String> inactive) {
     this.units = Collections.unmodifiableMap(units);
+    this.inactive = Collections.unmodifiableSet(inactive);
   }
 
   /** Reads the units of the trees whose root satisfies {@code ownsRoot}. */
@@ -50,6 +52,7 @@ public final class TreeUnits {
     final UnitHierarchy hierarchy = new UnitHierarchy(all::get);
     final Map<String, Boolean> owned = new HashMap<>();
     final Map<String, UnitInfo> units = new LinkedHashMap<>();
+    final Set<String> inactive = new HashSet<>();
     for (final WorkUnit unit : all.values()) {
       final List<String> chain = hierarchy.selfAndAncestors(unit.getUnitId());
       final String root = chain.get(chain.size() - 1);
@@ -62,19 +65,27 @@ public final class TreeUnits {
                 unit.getParentUnitId(),
                 chain.size() - 1,
                 !parents.contains(unit.getUnitId())));
+        if (!Boolean.TRUE.equals(unit.getActive())) {
+          inactive.add(unit.getUnitId());
+        }
       }
     }
-    return new TreeUnits(units);
+    return new TreeUnits(units, inactive);
   }
 
   /** No units. */
   public static TreeUnits empty() {
-    return new TreeUnits(new HashMap<>());
+    return new TreeUnits(new HashMap<>(), new HashSet<>());
   }
 
   /** Every unit of the task's trees. */
   public Collection<UnitInfo> all() {
     return new ArrayList<>(units.values());
+  }
+
+  /** Whether the unit is in the snapshot and active in reference.units. */
+  public boolean isActive(final String unitId) {
+    return units.containsKey(unitId) && !inactive.contains(unitId);
   }
 
   /** The unit, or null when it is not in the snapshot. */

@@ -2,16 +2,25 @@ package id.go.bkn.asn.topology.tree;
 
 import id.go.bkn.asn.function.AlertEvaluation;
 import id.go.bkn.asn.function.AlertEvaluator;
+import id.go.bkn.asn.function.CalendarWindow;
+import id.go.bkn.asn.function.JakartaCalendar;
 import id.go.bkn.asn.function.UnitAlertState;
+import id.go.bkn.asn.function.UnjudgeableReason;
 import id.go.bkn.asn.schema.ParticipationAlert;
 import id.go.bkn.asn.schema.UnitActivity;
 import id.go.bkn.asn.schema.UnitJpProgress;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Runs the alert rules for a unit on each closed week, with its FINAL weekly record, its current
  * year-to-date record and its stored {@link UnitAlertState} ({@code tree-alerts}); publishes only
- * the FIRING and RESOLVED transitions the evaluator returns.
+ * the FIRING and RESOLVED transitions the evaluator returns. A unit inactive in reference.units, or
+ * gone from the task's trees, can no longer be judged: its open alerts are RESOLVED saying why, and
+ * a gone unit's state is then dropped (found by one pass over {@code tree-alerts} per closed week,
+ * as large as the task's units, never per record).
  */
 final class WeekAlerts {
 
@@ -23,14 +32,59 @@ final class WeekAlerts {
     this.states = states;
   }
 
-  /** Evaluates the unit's closed week and publishes what changed. */
-  void evaluate(final UnitActivity week, final UnitJpProgress jpProgress, final TreeSink sink) {
+  /**
+   * Evaluates the unit's closed week (or withdraws an inactive unit) and publishes what changed.
+   */
+  void evaluate(
+      final UnitActivity week,
+      final UnitJpProgress jpProgress,
+      final boolean unitActive,
+      final TreeSink sink) {
     final byte[] stored = states.get(week.getUnitId());
     final UnitAlertState before = stored == null ? null : UnitAlertState.fromBytes(stored);
-    final AlertEvaluation evaluation = evaluator.evaluate(week, jpProgress, before);
+    final AlertEvaluation evaluation =
+        unitActive
+            ? evaluator.evaluate(week, jpProgress, before)
+            : evaluator.withdraw(
+                before,
+                week.getUnitId(),
+                week.getUnitName(),
+                JakartaCalendar.week(week.getWindowStart()),
+                UnjudgeableReason.UNIT_INACTIVE);
     if (!evaluation.state().equals(before)) {
       states.put(week.getUnitId(), evaluation.state().toBytes());
     }
+    publish(evaluation, sink);
+  }
+
+  /**
+   * After a week closed for every unit of {@code units}: resolves the open alerts of every unit
+   * with a stored state that is no longer among them, then forgets that state.
+   */
+  void withdrawGone(final CalendarWindow week, final TreeUnits units, final TreeSink sink) {
+    final List<String> gone = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = states.all()) {
+      while (it.hasNext()) {
+        final String unitId = it.next().key;
+        if (units.get(unitId) == null) {
+          gone.add(unitId);
+        }
+      }
+    }
+    for (final String unitId : gone) {
+      final AlertEvaluation evaluation =
+          evaluator.withdraw(
+              UnitAlertState.fromBytes(states.get(unitId)),
+              unitId,
+              unitId,
+              week,
+              UnjudgeableReason.UNIT_DELETED);
+      states.delete(unitId);
+      publish(evaluation, sink);
+    }
+  }
+
+  private static void publish(final AlertEvaluation evaluation, final TreeSink sink) {
     for (final ParticipationAlert alert : evaluation.alerts()) {
       sink.emit(
           TreeOutput.Target.ALERT,

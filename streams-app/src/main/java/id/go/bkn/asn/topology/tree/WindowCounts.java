@@ -20,6 +20,10 @@ import java.io.IOException;
  * @param excused EXCUSED attendance
  * @param jpDelivered sum of sessionJp over PRESENT and LATE
  * @param satisfaction the feedback sums (non-anonymous feedback only)
+ * @param respondents distinct employees with a feedback response
+ * @param engaged distinct employees who took part or responded (responseRate's denominator)
+ * @param departed participants no longer active in the subtree as of the window end (added to
+ *     headcount in participationRate's denominator)
  */
 public record WindowCounts(
     int enrollments,
@@ -31,11 +35,14 @@ public record WindowCounts(
     int absent,
     int excused,
     double jpDelivered,
-    SatisfactionStats satisfaction) {
+    SatisfactionStats satisfaction,
+    int respondents,
+    int engaged,
+    int departed) {
 
   /** Nothing counted: the value of a window where nothing happened. */
   public static final WindowCounts EMPTY =
-      new WindowCounts(0, 0, 0, 0, 0, 0, 0, 0, 0.0, SatisfactionStats.EMPTY);
+      new WindowCounts(0, 0, 0, 0, 0, 0, 0, 0, 0.0, SatisfactionStats.EMPTY, 0, 0, 0);
 
   /** The serde of the {@code tree-windows} store. */
   public static final StateSerde<WindowCounts> SERDE =
@@ -53,38 +60,86 @@ public record WindowCounts(
         absent,
         excused,
         jpDelivered,
-        satisfaction);
+        satisfaction,
+        respondents,
+        engaged,
+        departed);
   }
 
   /** These counts plus one attendance; PRESENT and LATE credit their sessionJp. */
   public WindowCounts withAttendance(final String status, final double sessionJp) {
+    return attendance(status, sessionJp, 1);
+  }
+
+  /** These counts minus one attendance counted before (a correction replaced it). */
+  public WindowCounts withoutAttendance(final String status, final double sessionJp) {
+    return attendance(status, sessionJp, -1);
+  }
+
+  private WindowCounts attendance(final String status, final double sessionJp, final int sign) {
     final boolean credited = "PRESENT".equals(status) || "LATE".equals(status);
     return new WindowCounts(
         enrollments,
         withdrawals,
         completions,
         participants,
-        present + ("PRESENT".equals(status) ? 1 : 0),
-        late + ("LATE".equals(status) ? 1 : 0),
-        absent + ("ABSENT".equals(status) ? 1 : 0),
-        excused + ("EXCUSED".equals(status) ? 1 : 0),
-        jpDelivered + (credited ? sessionJp : 0.0),
-        satisfaction);
+        present + ("PRESENT".equals(status) ? sign : 0),
+        late + ("LATE".equals(status) ? sign : 0),
+        absent + ("ABSENT".equals(status) ? sign : 0),
+        excused + ("EXCUSED".equals(status) ? sign : 0),
+        jpDelivered + (credited ? sign * sessionJp : 0.0),
+        satisfaction,
+        respondents,
+        engaged,
+        departed);
   }
 
   /** These counts with one more distinct participant. */
   public WindowCounts withParticipant() {
+    return participants(1);
+  }
+
+  /** These counts with one distinct participant fewer (their only session was corrected). */
+  public WindowCounts withoutParticipant() {
+    return participants(-1);
+  }
+
+  private WindowCounts participants(final int delta) {
     return new WindowCounts(
         enrollments,
         withdrawals,
         completions,
-        participants + 1,
+        participants + delta,
         present,
         late,
         absent,
         excused,
         jpDelivered,
-        satisfaction);
+        satisfaction,
+        respondents,
+        engaged,
+        departed);
+  }
+
+  /**
+   * These counts with the distinct people changed: {@code respondents} and {@code engaged} added (0
+   * or 1 each), {@code departed} added (+1, -1 or 0).
+   */
+  public WindowCounts withPeople(final int respondent, final int engagedOne, final int left) {
+    return new WindowCounts(
+        enrollments,
+        withdrawals,
+        completions,
+        participants,
+        present,
+        late,
+        absent,
+        excused,
+        jpDelivered,
+        satisfaction,
+        respondents + respondent,
+        engaged + engagedOne,
+        departed + left);
   }
 
   /** These counts plus one feedback response. */
@@ -100,7 +155,10 @@ public record WindowCounts(
         absent,
         excused,
         jpDelivered,
-        satisfaction.add(overall, careerRelevance, recommend));
+        satisfaction.add(overall, careerRelevance, recommend),
+        respondents,
+        engaged,
+        departed);
   }
 
   private static void write(final WindowCounts c, final DataOutputStream out) throws IOException {
@@ -121,6 +179,9 @@ public record WindowCounts(
     out.writeLong(s.recommendAnswered());
     out.writeLong(s.promoters());
     out.writeLong(s.detractors());
+    out.writeInt(c.respondents);
+    out.writeInt(c.engaged);
+    out.writeInt(c.departed);
   }
 
   private static WindowCounts read(final DataInputStream in) throws IOException {
@@ -141,6 +202,9 @@ public record WindowCounts(
             in.readLong(),
             in.readLong(),
             in.readLong(),
-            in.readLong()));
+            in.readLong()),
+        in.readInt(),
+        in.readInt(),
+        in.readInt());
   }
 }

@@ -2,6 +2,7 @@ package id.go.bkn.asn.topology.tree;
 
 import id.go.bkn.asn.function.CalendarWindow;
 import id.go.bkn.asn.internal.TreeMessage;
+import id.go.bkn.asn.internal.TreeMessageKind;
 import id.go.bkn.asn.schema.RecordStatus;
 import id.go.bkn.asn.schema.UnitActivity;
 import id.go.bkn.asn.schema.WindowSize;
@@ -12,12 +13,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The open DAY and WEEK windows of a task's trees: counts an event for its unit and every ancestor
- * (O(depth) store operations, distinct participants through a seen-set per window, unit and
- * employee, so a transfer inside a subtree still counts the employee once there), writes the
+ * (O(depth) store operations, distinct participants and respondents through a seen-set per window,
+ * unit and employee holding their roles, so a transfer inside a subtree still counts the employee
+ * once there), keeps how many participants have left each subtree by the window end, writes the
  * PROVISIONAL record of a changed unit-window, and on close one FINAL record per unit of the trees,
  * zeros included, then deletes the window's state.
  */
 final class WindowLedger {
+
+  /** Seen-set role bit: took part (PRESENT or LATE). */
+  private static final long PARTICIPANT = 1L;
+
+  /** Seen-set role bit: gave feedback. */
+  private static final long RESPONDENT = 2L;
+
+  /** Seen-set role bits. */
+  private static final long ROLES = PARTICIPANT | RESPONDENT;
+
+  /**
+   * Above the role bits the seen-set counts the employee's PRESENT or LATE attendance in the
+   * window, so a correction of one of them knows whether they still took part.
+   */
+  private static final long ONE_SESSION = 4L;
 
   private final KeyValueStore<String, WindowCounts> windows;
   private final KeyValueStore<String, Long> seen;
@@ -38,22 +55,133 @@ final class WindowLedger {
     this.minResponses = minResponses;
   }
 
-  /** Counts a non-anonymous event in an open window for every unit of its chain. */
-  void count(final CalendarWindow window, final List<String> chain, final TreeMessage event) {
+  /**
+   * Counts a non-anonymous event in an open window for every unit of its chain. {@code endChain} is
+   * where the roster places the employee as of the window end (the unit and its ancestors; empty
+   * when nowhere): a participant counted in a unit outside it has left that subtree by then.
+   */
+  void count(
+      final CalendarWindow window,
+      final List<String> chain,
+      final TreeMessage event,
+      final List<String> endChain) {
     final long at = event.getOccurredAt().toEpochMilli();
     final boolean participant =
-        "PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus());
+        event.getKind() == TreeMessageKind.ATTENDANCE
+            && ("PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus()));
+    final boolean respondent =
+        event.getKind() == TreeMessageKind.FEEDBACK && event.getOverall() != null;
+    final long role = (participant ? PARTICIPANT : 0L) | (respondent ? RESPONDENT : 0L);
     for (final String unitId : chain) {
       final String key = TreeKeys.window(window, unitId);
       final WindowCounts before = windows.get(key);
       WindowCounts after = counted(before == null ? WindowCounts.EMPTY : before, event);
-      if (participant
-          && seen.putIfAbsent(TreeKeys.seen(window, unitId, event.getEmployeeId()), at) == null) {
-        after = after.withParticipant();
+      if (role != 0L) {
+        final String seenKey = TreeKeys.seen(window, unitId, event.getEmployeeId());
+        final Long stored = seen.get(seenKey);
+        final long was = stored == null ? 0L : stored;
+        final long now = (was | role) + (participant ? ONE_SESSION : 0L);
+        if (now != was) {
+          seen.put(seenKey, now);
+          final boolean newParticipant = (now & PARTICIPANT) != 0 && (was & PARTICIPANT) == 0;
+          if (newParticipant) {
+            after = after.withParticipant();
+          }
+          after =
+              after.withPeople(
+                  (now & RESPONDENT) != 0 && (was & RESPONDENT) == 0 ? 1 : 0,
+                  (was & ROLES) == 0L ? 1 : 0,
+                  newParticipant && !endChain.contains(unitId) ? 1 : 0);
+        }
       }
       windows.put(key, after);
       log.markDirty(key, at);
     }
+  }
+
+  /**
+   * Undoes an attendance counted before in an open window, for every unit of its chain: a
+   * correction replaces it. A participant whose last PRESENT or LATE attendance of the window this
+   * was no longer counts as one (nor as engaged, unless they answered feedback).
+   */
+  void retract(
+      final CalendarWindow window,
+      final List<String> chain,
+      final TreeMessage event,
+      final List<String> endChain) {
+    final long at = event.getOccurredAt().toEpochMilli();
+    final boolean participant =
+        "PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus());
+    final double jp = event.getSessionJp() == null ? 0.0 : event.getSessionJp();
+    for (final String unitId : chain) {
+      final String key = TreeKeys.window(window, unitId);
+      final WindowCounts before = windows.get(key);
+      if (before == null) {
+        continue;
+      }
+      WindowCounts after = before.withoutAttendance(event.getStatus(), jp);
+      if (participant) {
+        final String seenKey = TreeKeys.seen(window, unitId, event.getEmployeeId());
+        final Long stored = seen.get(seenKey);
+        if (stored != null && stored >= ONE_SESSION) {
+          long now = stored - ONE_SESSION;
+          if (now < ONE_SESSION) {
+            now &= ~PARTICIPANT;
+            after =
+                after
+                    .withoutParticipant()
+                    .withPeople(
+                        0, (now & ROLES) == 0L ? -1 : 0, endChain.contains(unitId) ? 0 : -1);
+          }
+          if (now == 0L) {
+            seen.delete(seenKey);
+          } else {
+            seen.put(seenKey, now);
+          }
+        }
+      }
+      windows.put(key, after);
+      log.markDirty(key, at);
+    }
+  }
+
+  /**
+   * A roster change moved the employee's placement as of the window end from {@code oldEnd} to
+   * {@code newEnd} (unit chains): a participant of a unit in the old chain only has now left its
+   * subtree, one of a unit in the new chain only is back. O(depth) gets, no scan.
+   */
+  void moved(
+      final CalendarWindow window,
+      final String employeeId,
+      final List<String> oldEnd,
+      final List<String> newEnd,
+      final long at) {
+    for (final String unitId : oldEnd) {
+      if (!newEnd.contains(unitId)) {
+        departed(window, unitId, employeeId, 1, at);
+      }
+    }
+    for (final String unitId : newEnd) {
+      if (!oldEnd.contains(unitId)) {
+        departed(window, unitId, employeeId, -1, at);
+      }
+    }
+  }
+
+  private void departed(
+      final CalendarWindow window,
+      final String unitId,
+      final String employeeId,
+      final int delta,
+      final long at) {
+    final Long role = seen.get(TreeKeys.seen(window, unitId, employeeId));
+    if (role == null || (role & PARTICIPANT) == 0) {
+      return;
+    }
+    final String key = TreeKeys.window(window, unitId);
+    final WindowCounts counts = windows.get(key);
+    windows.put(key, (counts == null ? WindowCounts.EMPTY : counts).withPeople(0, 0, delta));
+    log.markDirty(key, at);
   }
 
   private static WindowCounts counted(final WindowCounts counts, final TreeMessage event) {

@@ -67,8 +67,44 @@ final class YtdLedger {
         session
             ? before.withSession(jp, event.getUnitId())
             : before.withCompletion(event.getUnitId());
+    update(year, employeeId, key, before, after, event.getOccurredAt().toEpochMilli());
+  }
+
+  /**
+   * Undoes a credited session counted before in its open year (a correction replaced it): the
+   * session's JP is credited at most once, whatever the corrections and replays.
+   */
+  void retract(final CalendarYear year, final TreeMessage event) {
+    final boolean session =
+        event.getKind() == TreeMessageKind.ATTENDANCE
+            && ("PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus()));
+    if (!session) {
+      return;
+    }
+    final String employeeId = event.getEmployeeId();
+    final String key = TreeKeys.employeeYear(year.year(), employeeId);
+    final EmployeeYtd before = employees.get(key);
+    if (before == null) {
+      return;
+    }
+    final double jp = event.getSessionJp() == null ? 0.0 : event.getSessionJp();
+    update(
+        year,
+        employeeId,
+        key,
+        before,
+        before.withoutSession(jp),
+        event.getOccurredAt().toEpochMilli());
+  }
+
+  private void update(
+      final CalendarYear year,
+      final String employeeId,
+      final String key,
+      final EmployeeYtd before,
+      final EmployeeYtd after,
+      final long at) {
     employees.put(key, after);
-    final long at = event.getOccurredAt().toEpochMilli();
     log.markDirty(key, at);
     final RosterEntry placement = roster.get(employeeId);
     if (placement != null && after.jpTotal() != before.jpTotal()) {
@@ -81,15 +117,12 @@ final class YtdLedger {
   }
 
   /**
-   * Places an employee after a roster change: in {@code unitId} when active there (and in one of
-   * the task's trees), nowhere when null. A change older than the current placement is ignored.
+   * Places an employee after a roster change: in {@code unitId}, their unit in the latest roster
+   * version, when active there and in one of the task's trees; nowhere when null.
    */
   void place(
       final String employeeId, final String unitId, final long at, final List<Integer> openYears) {
     final RosterEntry old = roster.get(employeeId);
-    if (old != null && at < old.effectiveFrom()) {
-      return;
-    }
     final String oldUnit = old == null ? null : old.unitId();
     if (unitId == null) {
       if (old != null) {
@@ -138,7 +171,9 @@ final class YtdLedger {
         status,
         revision,
         asOf,
-        headcounts.current(unit.unitId()),
+        // active as of asOf (clamped to the year): a version dated later does not count yet
+        headcounts.asOf(
+            unit.unitId(), (asOf.isAfter(year.end()) ? year.end() : asOf).toEpochMilli() + 1),
         unit(TreeKeys.unitYear(year.year(), unit.unitId())),
         targetJp,
         now);
