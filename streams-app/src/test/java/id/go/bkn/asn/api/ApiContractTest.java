@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -142,7 +143,7 @@ class ApiContractTest {
   void shouldRejectAnAnswerThatBreaksTheSchema() throws Exception {
     // The validator is live: an answer with a rate above 1 and an extra field fails.
     final JsonNode units = JSON.readTree(api.get("/api/v1/units/BPKAD/activity").body());
-    ((com.fasterxml.jackson.databind.node.ObjectNode) units.get(0))
+    ((ObjectNode) units.get(0))
         .put("participationRate", 1.5)
         .put("employeeId", "199001012015011001");
 

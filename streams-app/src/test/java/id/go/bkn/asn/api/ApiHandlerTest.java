@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,15 +222,13 @@ class ApiHandlerTest {
 
   @Test
   void shouldRefuseAnythingButGet() throws Exception {
-    final var request =
-        java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(
-                    api.get("/api/v1/status").uri().toString().replace("/status", "/units")))
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+    final HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(api.get("/api/v1/status").uri().toString().replace("/status", "/units")))
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
             .build();
     final HttpResponse<String> post =
-        java.net.http.HttpClient.newHttpClient()
-            .send(request, HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(JSON.readTree(post.body()).get("message").asText())

@@ -4,6 +4,7 @@ import static id.go.bkn.asn.view.ViewRecords.WEEK1;
 import static id.go.bkn.asn.view.ViewRecords.WEEK2;
 import static id.go.bkn.asn.view.ViewRecords.WEEK3;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import id.go.bkn.asn.schema.AlertRule;
 import id.go.bkn.asn.schema.AlertState;
@@ -32,9 +33,7 @@ class AggregateHistoryTest {
 
     assertThat(history.unitWindows("U", WindowSize.WEEK, ALL_FROM, ALL_TO))
         .extracting(UnitActivity::getStatus, UnitActivity::getParticipants)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(RecordStatus.FINAL, 6),
-            org.assertj.core.groups.Tuple.tuple(RecordStatus.PROVISIONAL, 3));
+        .containsExactly(tuple(RecordStatus.FINAL, 6), tuple(RecordStatus.PROVISIONAL, 3));
     assertThat(history.unitWindows("U", WindowSize.DAY, ALL_FROM, ALL_TO)).isEmpty();
     assertThat(history.unitWindows("U", WindowSize.WEEK, WEEK2, WEEK3))
         .extracting(UnitActivity::getWindowStart)
