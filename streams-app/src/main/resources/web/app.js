@@ -145,7 +145,8 @@ function weeklyChart(id, records, openWeek, kind) {
   const isOpen = (r) => r.status === "PROVISIONAL" || r.windowStart === openWeek;
   const grid = { left: 56, right: 24, top: 24, bottom: 40 };
   const tooltip = { trigger: "axis" };
-  const xAxis = { type: "category", data: labels, axisLabel: { fontSize: 13 } };
+  // Every week labelled while they fit; ECharts thins them out beyond that.
+  const xAxis = { type: "category", data: labels, axisLabel: { fontSize: 12, interval: labels.length <= 8 ? 0 : "auto", hideOverlap: true } };
   const suffix = (r) => (isOpen(r) ? " (sementara)" : "");
   if (!records.length) {
     chart(id, { graphic: emptyGraphic("Belum ada data minggu ini"), xAxis: { show: false }, yAxis: { show: false }, series: [] });
