@@ -183,7 +183,7 @@ function weeklyChart(id, records, openWeek, kind) {
     const any = records.some((r) => r.satisfactionIndex !== null);
     chart(id, {
       grid, tooltip, xAxis,
-      graphic: any ? [] : emptyGraphic(SUPPRESSED),
+      graphic: any ? [] : Object.assign(emptyGraphic(SUPPRESSED), { top: 8 }),
       yAxis: { type: "value", min: 25, max: 100 },
       series: [{
         type: "line", name: "Indeks kepuasan", connectNulls: false, symbolSize: 8, lineStyle: { width: 3 }, itemStyle: { color: COLORS.blue },
@@ -346,7 +346,7 @@ async function renderUnit(unitId) {
   const gap = ytd && ytd.attainmentRatio !== null ? ytd.attainmentRatio - ytd.expectedAttainment : null;
   const firing = alerts.filter((a) => a.unitId === unitId);
   document.getElementById("unit-cards").innerHTML = [
-    card("Jumlah ASN", int(unit.headcount), unit.depth === 0 ? "seluruh kota" : `${detail.children.length} sub-unit`, ""),
+    card("Jumlah ASN", int(unit.headcount), unit.depth === 0 ? "seluruh kota" : detail.children.length ? `${detail.children.length} sub-unit` : "tanpa sub-unit", ""),
     card("Partisipasi minggu lalu", pct(last?.participationRate), `Minggu ini (sementara): ${pct(open?.participationRate)}`, participationClass(last?.participationRate), "unit-participation-previous", last?.participationRate),
     card("Peserta minggu lalu", last ? `${int(last.participants)} <span class="muted">/ ${int(last.headcount)}</span>` : "–", open ? `Minggu ini: ${int(open.participants)}` : "", ""),
     card("Kehadiran minggu lalu", pct(last?.attendanceRate), "Garis 80 %", attendanceClass(last?.attendanceRate)),
