@@ -144,6 +144,8 @@ final class DemoCommand implements Callable<Integer> {
     final LocalStack stack = demo.stack();
     final PipelineApp app = demo.app();
     out.println("ASN participation demo is up (" + (demo.resumed() ? "resumed" : "new") + " data)");
+    out.println("  Dashboard        " + app.httpUrl() + "/  (open it in a browser)");
+    out.println("  API for data     " + app.httpUrl() + "/api/v1/docs");
     out.println("  Kafka broker     " + stack.bootstrapServers());
     out.println("  Schema registry  " + stack.registryUrl());
     out.println("  Topics           " + stack.topics().summary());

@@ -155,7 +155,7 @@ public final class LiveView {
    *
    * @param kafka the broker's bootstrap servers
    * @param registry the schema registry's URL
-   * @param http the base URL of /metrics and /health/*
+   * @param http the base URL of the web dashboard, the API, /metrics and /health/*
    */
   public record Endpoints(String kafka, String registry, String http) {
 
@@ -215,6 +215,7 @@ public final class LiveView {
     alerts(out, s.firingAlerts());
     line(out, "");
     final Endpoints e = s.endpoints();
+    line(out, label("Dashboard") + e.http() + "/   API: " + e.http() + "/api/v1/docs");
     line(out, label("Metrics") + e.http() + "/metrics   health: " + e.http() + "/health/ready");
     line(out, label("Kafka") + e.kafka() + "   schema registry: " + e.registry());
     line(out, "Ctrl-C stops the demo; running it again on the same --data-dir resumes.");

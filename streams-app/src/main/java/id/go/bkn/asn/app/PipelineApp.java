@@ -1,5 +1,8 @@
 package id.go.bkn.asn.app;
 
+import id.go.bkn.asn.api.ApiHandler;
+import id.go.bkn.asn.api.ApiQueries;
+import id.go.bkn.asn.api.ApiSource;
 import id.go.bkn.asn.config.StreamsSettings;
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.http.HttpSecurity;
@@ -17,6 +20,7 @@ import id.go.bkn.asn.topology.TopologySerdes;
 import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
 import id.go.bkn.asn.view.AggregateSnapshot;
 import id.go.bkn.asn.view.AggregateView;
+import id.go.bkn.asn.web.WebHandler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -46,11 +50,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running streams app: a schema registry client and the serdes on it, the topology, the Kafka
- * Streams client, the Prometheus meter registry (Kafka Streams, JVM and pipeline meters) and the
- * HTTP endpoints. {@link #start} builds them in that order and starts them; {@link #close} stops
- * them in reverse, the streams client within the close timeout. A stream thread that dies of an
- * unexpected exception is replaced, so one bad moment does not stop the instance. Used by {@code
- * ./pipeline run} and {@code ./pipeline demo}; tests give it a small stand-in topology.
+ * Streams client, the Prometheus meter registry (Kafka Streams, JVM and pipeline meters), the
+ * aggregate view and the HTTP endpoints (metrics, health, the web dashboard at {@code /} and the
+ * read-only API under {@code /api/v1/}). {@link #start} builds them in that order and starts them;
+ * {@link #close} stops them in reverse, the streams client within the close timeout. A stream
+ * thread that dies of an unexpected exception is replaced, so one bad moment does not stop the
+ * instance. Used by {@code ./pipeline run} and {@code ./pipeline demo}; tests give it a small
+ * stand-in topology.
  */
 public final class PipelineApp implements AutoCloseable {
 
@@ -210,12 +216,16 @@ public final class PipelineApp implements AutoCloseable {
               AggregateView.DEFAULT_REFRESH);
       resources.push(view);
 
+      // The web dashboard and the read-only API read the same view as the business gauges.
+      final ApiQueries queries =
+          new ApiQueries(ApiSource.of(view), clock, settings.topology().alerts().minCohort());
       final PipelineHttpServer http =
           PipelineHttpServer.start(
               settings.httpHost(),
               settings.httpPort(),
               meters,
               streams::state,
+              Map.of(ApiHandler.CONTEXT, new ApiHandler(queries), "/", new WebHandler()),
               settings.httpSecurity());
       resources.push(http);
       streams.start();

@@ -39,7 +39,9 @@ final class StreamsOptions {
       names = "--http-port",
       paramLabel = "PORT",
       defaultValue = "" + PipelineHttpServer.DEFAULT_PORT,
-      description = "Port of /metrics and /health/* (default ${DEFAULT-VALUE}; 0 = any free port).")
+      description =
+          "Port of the web dashboard, the API, /metrics and /health/* (default ${DEFAULT-VALUE};"
+              + " 0 = any free port).")
   int httpPort;
 
   /** What these options set, with this data dir; {@link #settings} validates them. */

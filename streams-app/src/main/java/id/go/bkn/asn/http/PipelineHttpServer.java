@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * The app's HTTP endpoints of CONTRACT.md section 7, on the JDK's {@link HttpServer}: {@code
  * /metrics} (Prometheus text format from the app's meter registry), {@code /health/live} (200 as
  * long as the process answers) and {@code /health/ready} (200 only while the streams client is
- * RUNNING, 503 otherwise; the body names the state, so a rebalance is visible as such). Port 8080
- * by default; port 0 picks a free one, for tests. Close it to stop.
+ * RUNNING, 503 otherwise; the body names the state, so a rebalance is visible as such), and the
+ * further routes it is given (the web dashboard and the API). Every context is created in one
+ * place, {@link #contexts}, so whatever applies to all of them is added there. Port 8080 by
+ * default; port 0 picks a free one, for tests. Close it to stop.
  */
 public final class PipelineHttpServer implements AutoCloseable {
 
@@ -64,7 +68,7 @@ public final class PipelineHttpServer implements AutoCloseable {
       final int port,
       final PrometheusMeterRegistry meters,
       final Supplier<KafkaStreams.State> state) {
-    return start(host, port, meters, state, HttpSecurity.NONE);
+    return start(host, port, meters, state, Map.of(), HttpSecurity.NONE);
   }
 
   /**
@@ -76,6 +80,34 @@ public final class PipelineHttpServer implements AutoCloseable {
       final int port,
       final PrometheusMeterRegistry meters,
       final Supplier<KafkaStreams.State> state,
+      final HttpSecurity security) {
+    return start(host, port, meters, state, Map.of(), security);
+  }
+
+  /** Starts serving on host:port, with further routes beside the contract's endpoints. */
+  public static PipelineHttpServer start(
+      final String host,
+      final int port,
+      final PrometheusMeterRegistry meters,
+      final Supplier<KafkaStreams.State> state,
+      final Map<String, HttpHandler> routes) {
+    return start(host, port, meters, state, routes, HttpSecurity.NONE);
+  }
+
+  /**
+   * Starts serving on host:port, with further routes beside the contract's endpoints, under TLS and
+   * basic auth as {@code security} says (every context but the open paths).
+   *
+   * @param routes handlers by context path (a prefix, as {@link HttpServer#createContext}); one for
+   *     {@code /} replaces the default 404
+   * @throws HttpPortInUseException when the port is taken
+   */
+  public static PipelineHttpServer start(
+      final String host,
+      final int port,
+      final PrometheusMeterRegistry meters,
+      final Supplier<KafkaStreams.State> state,
+      final Map<String, HttpHandler> routes,
       final HttpSecurity security) {
     final HttpServer server;
     try {
@@ -94,19 +126,31 @@ public final class PipelineHttpServer implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    server.createContext(
-        "/metrics",
-        exchange ->
-            respond(
-                exchange, 200, PROMETHEUS_CONTENT_TYPE, meters.scrape(PROMETHEUS_CONTENT_TYPE)));
-    server.createContext("/health/live", exchange -> respond(exchange, 200, TEXT, "UP\n"));
-    server.createContext("/health/ready", new Readiness(state));
-    server.createContext("/", exchange -> respond(exchange, 404, TEXT, "Not found\n"));
+    contexts(server, meters, state, routes);
     server.setExecutor(executor);
     server.start();
     final PipelineHttpServer started = new PipelineHttpServer(server, executor);
     LOG.info("HTTP endpoints on {}", started.url());
     return started;
+  }
+
+  /** Every context of the server: the contract's endpoints, then the given routes. */
+  private static void contexts(
+      final HttpServer server,
+      final PrometheusMeterRegistry meters,
+      final Supplier<KafkaStreams.State> state,
+      final Map<String, HttpHandler> routes) {
+    final Map<String, HttpHandler> all = new LinkedHashMap<>();
+    all.put(
+        "/metrics",
+        exchange ->
+            respond(
+                exchange, 200, PROMETHEUS_CONTENT_TYPE, meters.scrape(PROMETHEUS_CONTENT_TYPE)));
+    all.put("/health/live", exchange -> respond(exchange, 200, TEXT, "UP\n"));
+    all.put("/health/ready", new Readiness(state));
+    all.put("/", exchange -> respond(exchange, 404, TEXT, "Not found\n"));
+    all.putAll(routes);
+    all.forEach(server::createContext);
   }
 
   /** The port it listens on (the chosen one when started with port 0). */

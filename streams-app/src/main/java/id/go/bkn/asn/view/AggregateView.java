@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,7 @@ public final class AggregateView implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final Map<String, Handler<?>> handlers = new LinkedHashMap<>();
   private final AggregateState state = new AggregateState();
+  private final AggregateHistory history = new AggregateHistory(AggregateHistory.Limits.DEFAULTS);
   private final BusinessMetrics metrics;
   private final Clock clock;
   private final Duration refresh;
@@ -71,6 +73,8 @@ public final class AggregateView implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile AggregateSnapshot snapshot = AggregateSnapshot.EMPTY;
   private volatile boolean caughtUp;
+  private volatile Instant publishedAt;
+  private volatile long version;
   private volatile boolean closing;
 
   /** Decodes one topic's values and applies them to the state. */
@@ -98,26 +102,35 @@ public final class AggregateView implements AutoCloseable {
     this.refresh = refresh;
     handler(meters, topics.units(), registry, WorkUnit.class, state::unit);
     handler(meters, topics.programs(), registry, TrainingProgram.class, state::program);
+    handler(meters, topics.unitActivityDaily(), registry, UnitActivity.class, this::activity);
+    handler(meters, topics.unitActivityWeekly(), registry, UnitActivity.class, this::activity);
     handler(
         meters,
-        topics.unitActivityDaily(),
+        topics.unitJpYtd(),
         registry,
-        UnitActivity.class,
-        (k, v) -> state.activity(v));
-    handler(
-        meters,
-        topics.unitActivityWeekly(),
-        registry,
-        UnitActivity.class,
-        (k, v) -> state.activity(v));
-    handler(meters, topics.unitJpYtd(), registry, UnitJpProgress.class, (k, v) -> state.ytd(v));
+        UnitJpProgress.class,
+        (k, v) -> {
+          state.ytd(v);
+          history.ytd(v);
+        });
     handler(
         meters,
         topics.programSatisfactionWeekly(),
         registry,
         ProgramSatisfaction.class,
-        (k, v) -> state.programWeek(v));
-    handler(meters, topics.alerts(), registry, ParticipationAlert.class, state::alert);
+        (k, v) -> {
+          state.programWeek(v);
+          history.programWeek(v);
+        });
+    handler(
+        meters,
+        topics.alerts(),
+        registry,
+        ParticipationAlert.class,
+        (k, v) -> {
+          state.alert(k, v);
+          history.alert(k, v);
+        });
     this.thread = new Thread(this::run, "aggregate-view");
     thread.setDaemon(true);
   }
@@ -154,6 +167,24 @@ public final class AggregateView implements AutoCloseable {
     return snapshot;
   }
 
+  /**
+   * The records behind the read-only API: past windows, year-to-date and alert history. Filled from
+   * the start, but complete only once {@link #caughtUp()}.
+   */
+  public AggregateHistory history() {
+    return history;
+  }
+
+  /** When the latest snapshot was published; empty before the first. */
+  public Optional<Instant> publishedAt() {
+    return Optional.ofNullable(publishedAt);
+  }
+
+  /** Counts the snapshots published: a reader polls it to learn that something changed. */
+  public long version() {
+    return version;
+  }
+
   /** Whether the view has read everything that was in its topics when it started. */
   public boolean caughtUp() {
     return caughtUp;
@@ -170,6 +201,11 @@ public final class AggregateView implements AutoCloseable {
     } catch (final InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private void activity(final String key, final UnitActivity value) {
+    state.activity(value);
+    history.activity(value);
   }
 
   private <T> void handler(
@@ -310,6 +346,8 @@ public final class AggregateView implements AutoCloseable {
     final AggregateSnapshot next = state.snapshot();
     metrics.update(next);
     snapshot = next;
+    publishedAt = clock.instant();
+    version++;
   }
 
   private static void sleep(final Duration duration) {

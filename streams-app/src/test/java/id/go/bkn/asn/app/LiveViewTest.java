@@ -58,6 +58,7 @@ class LiveViewTest {
 
             Firing alerts: none
 
+            Dashboard       http://127.0.0.1:8080/   API: http://127.0.0.1:8080/api/v1/docs
             Metrics         http://127.0.0.1:8080/metrics   health: http://127.0.0.1:8080/health/ready
             Kafka           127.0.0.1:9092   schema registry: http://127.0.0.1:8081
             Ctrl-C stops the demo; running it again on the same --data-dir resumes.

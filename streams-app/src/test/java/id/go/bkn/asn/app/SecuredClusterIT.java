@@ -120,7 +120,16 @@ class SecuredClusterIT {
    * The paths of the app's HTTP port whose answers the personal-data scan reads. The page and the
    * API of #12 are added here, one line each (e.g. "/", "/api/v1/units").
    */
-  private static final List<String> SCANNED_HTTP_PATHS = List.of("/metrics");
+  private static final List<String> SCANNED_HTTP_PATHS =
+      List.of(
+          "/metrics",
+          "/api/v1/units",
+          "/api/v1/activity",
+          "/api/v1/activity?format=csv",
+          "/api/v1/jp-ytd",
+          "/api/v1/programs",
+          "/api/v1/alerts",
+          "/api/v1/alerts/history");
 
   @BeforeAll
   void startSecuredCluster() throws Exception {

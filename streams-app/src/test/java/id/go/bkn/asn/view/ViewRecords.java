@@ -17,14 +17,17 @@ import id.go.bkn.asn.serde.AvroClassTrust;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Aggregate records for the view's tests, with only the figures a test cares about to set. */
-final class ViewRecords {
+/**
+ * Aggregate records for the view's and the API's tests, with only the figures a test cares about to
+ * set.
+ */
+public final class ViewRecords {
 
   /** Monday 2026-11-02 00:00 WIB. */
-  static final Instant WEEK1 = Instant.parse("2026-11-01T17:00:00Z");
+  public static final Instant WEEK1 = Instant.parse("2026-11-01T17:00:00Z");
 
-  static final Instant WEEK2 = week(2);
-  static final Instant WEEK3 = week(3);
+  public static final Instant WEEK2 = week(2);
+  public static final Instant WEEK3 = week(3);
 
   static {
     // Copying a record through its builder deep-copies enums, which Avro 1.12 allows only for
@@ -34,11 +37,11 @@ final class ViewRecords {
 
   private ViewRecords() {}
 
-  static Instant week(final int n) {
+  public static Instant week(final int n) {
     return WEEK1.plus(Duration.ofDays(7L * (n - 1)));
   }
 
-  static WorkUnit unit(final String id, final String parent) {
+  public static WorkUnit unit(final String id, final String parent) {
     return WorkUnit.newBuilder()
         .setUnitId(id)
         .setName("Unit " + id)
@@ -49,7 +52,7 @@ final class ViewRecords {
   }
 
   /** A weekly record with {@code participants} of {@code headcount} and some attendance. */
-  static UnitActivity week(
+  public static UnitActivity week(
       final String unit,
       final Instant start,
       final RecordStatus status,
@@ -92,7 +95,7 @@ final class ViewRecords {
         .build();
   }
 
-  static UnitActivity day(
+  public static UnitActivity day(
       final String unit, final Instant start, final RecordStatus status, final int participants) {
     final UnitActivity week = week(unit, start, status, 1, 100, participants);
     return UnitActivity.newBuilder(week)
@@ -101,7 +104,7 @@ final class ViewRecords {
         .build();
   }
 
-  static UnitJpProgress ytd(
+  public static UnitJpProgress ytd(
       final String unit, final int year, final int revision, final int headcount) {
     return UnitJpProgress.newBuilder()
         .setUnitId(unit)
@@ -125,7 +128,7 @@ final class ViewRecords {
         .build();
   }
 
-  static TrainingProgram program(final String id, final OrganizerKind kind) {
+  public static TrainingProgram program(final String id, final OrganizerKind kind) {
     return TrainingProgram.newBuilder()
         .setProgramId(id)
         .setTitle("Pelatihan " + id)
@@ -137,7 +140,7 @@ final class ViewRecords {
         .build();
   }
 
-  static ProgramSatisfaction programWeek(
+  public static ProgramSatisfaction programWeek(
       final String id,
       final Instant start,
       final RecordStatus status,
@@ -165,7 +168,7 @@ final class ViewRecords {
         .build();
   }
 
-  static ParticipationAlert alert(
+  public static ParticipationAlert alert(
       final String unit, final AlertRule rule, final Severity severity, final AlertState state) {
     return ParticipationAlert.newBuilder()
         .setAlertId(unit + "|" + rule + "|" + WEEK1)
