@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       ConsumeCommand.class,
       TopicsCommand.class,
+      BenchCommand.class,
       HelpCommand.class
     },
     footer = {
