@@ -254,8 +254,10 @@ final class BenchCommand implements Callable<Integer> {
     if (cacheMaxBytes < 0) {
       throw new UserError("--cache-max-bytes must be 0 or more, got " + cacheMaxBytes);
     }
-    if (rocksDbMemory < 0) {
-      throw new UserError("--rocksdb-memory must be 0 (unbounded) or more, got " + rocksDbMemory);
+    if (rocksDbMemory < 0 || (rocksDbMemory > 0 && rocksDbMemory < 16L * 1024 * 1024)) {
+      throw new UserError(
+          "--rocksdb-memory must be 0 (unbounded) or at least 16 MiB (16777216), got "
+              + rocksDbMemory);
     }
     requirePositive(commitInterval, "--commit-interval", false);
     requirePositive(emitInterval, "--emit-interval", false);

@@ -1,5 +1,6 @@
 package id.go.bkn.asn.bench;
 
+import id.go.bkn.asn.config.BoundedRocksDbMemory;
 import id.go.bkn.asn.config.KafkaConnection;
 import id.go.bkn.asn.config.StreamsSettings;
 import id.go.bkn.asn.config.TopologySettings;
@@ -361,7 +362,11 @@ public final class Bench {
                     settings.streamThreads()),
                 topics.deadLetters())
             .withExtraProperties(IngestStreamsConfig.properties(topics, events))
-            .withExtraProperties(tuning(appId));
+            .withExtraProperties(tuning(appId))
+            .withExtraProperties(
+                settings.rocksDbMemoryBytes() > 0
+                    ? BoundedRocksDbMemory.properties(settings.rocksDbMemoryBytes())
+                    : Map.of());
     final Properties props = streamsSettings.properties();
     final Topology topology =
         new ParticipationTopology(topologyContext)
