@@ -5,6 +5,7 @@ import id.go.bkn.asn.config.StreamsSettings;
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.registry.RegistryClientConfig;
 import id.go.bkn.asn.topology.TopicNames;
+import id.go.bkn.asn.view.UnitSeriesFilter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +44,22 @@ final class RunCommand implements Callable<Integer> {
       description = "Where the state stores live, under DIR/streams (default: .data).")
   Path dataDir;
 
+  @Option(
+      names = "--metrics-max-depth",
+      paramLabel = "N",
+      description =
+          "Per-unit series on /metrics only for units down to this depth (0: roots only; default:"
+              + " every unit). For national deployments; series counts in docs/benchmarks.md.")
+  Integer metricsMaxDepth;
+
+  @Option(
+      names = "--metrics-trees",
+      paramLabel = "ROOT[,ROOT...]",
+      split = ",",
+      description =
+          "Per-unit series on /metrics only for these trees, by root unit id (default: all).")
+  java.util.List<String> metricsTrees;
+
   private final Environment environment;
 
   RunCommand(final Environment environment) {
@@ -52,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     final PipelineApp.Settings settings = settings();
+    exportedUnits();
     final PrintWriter out = spec.commandLine().getOut();
     final CountDownLatch stopRequested = new CountDownLatch(1);
     final CountDownLatch stopped = new CountDownLatch(1);
@@ -64,7 +82,11 @@ final class RunCommand implements Callable<Integer> {
             "run-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try (PipelineApp app =
-        PipelineApp.start(settings, PipelineApp.TopologyFactory.PARTICIPATION, Clock.systemUTC())) {
+        PipelineApp.start(
+            settings,
+            PipelineApp.TopologyFactory.PARTICIPATION,
+            Clock.systemUTC(),
+            exportedUnits())) {
       out.println("Streams app " + settings.streams().applicationId() + " started");
       out.println("  Metrics   " + app.httpUrl() + "/metrics");
       out.println("  Health    " + app.httpUrl() + "/health/ready");
@@ -96,6 +118,22 @@ final class RunCommand implements Callable<Integer> {
         "0.0.0.0",
         streamsOptions.httpPort,
         PipelineApp.DEFAULT_CLOSE_TIMEOUT);
+  }
+
+  /** Which units get per-unit series on /metrics. */
+  UnitSeriesFilter exportedUnits() {
+    try {
+      return new UnitSeriesFilter(
+          metricsMaxDepth,
+          metricsTrees == null
+              ? java.util.Set.of()
+              : metricsTrees.stream()
+                  .map(String::strip)
+                  .filter(s -> !s.isEmpty())
+                  .collect(java.util.stream.Collectors.toSet()));
+    } catch (final IllegalArgumentException e) {
+      throw new UserError("--metrics-max-depth: " + e.getMessage(), e);
+    }
   }
 
   private RegistryClientConfig registryConfig() {
