@@ -54,9 +54,18 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "200000",
       description =
-          "Events of the backlog (default ${DEFAULT-VALUE}; the kota-serang profile also stops at"
-              + " the present, about 180,000 events after its eight weeks).")
+          "At most this many events in the backlog (default ${DEFAULT-VALUE}; the kota-serang"
+              + " profile also stops at the present).")
   long events;
+
+  @Option(
+      names = "--weeks",
+      paramLabel = "N",
+      defaultValue = "26",
+      description =
+          "Weeks of Kota Serang history up to the present (default ${DEFAULT-VALUE}: about 170,000"
+              + " events; 8 weeks give about 55,000).")
+  int weeks;
 
   @Option(
       names = "--employees",
@@ -188,6 +197,7 @@ final class BenchCommand implements Callable<Integer> {
               chosen,
               seed,
               events,
+              weeks,
               employees == null ? 0 : employees,
               partitions,
               streamThreads,
@@ -244,6 +254,9 @@ final class BenchCommand implements Callable<Integer> {
                 + ", got "
                 + employees);
       }
+    }
+    if (weeks < 1 || weeks > 300) {
+      throw new UserError("--weeks must be 1-300, got " + weeks);
     }
     if (partitions < 1) {
       throw new UserError("--partitions must be at least 1, got " + partitions);

@@ -32,6 +32,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -208,7 +209,17 @@ public final class Bench {
 
   /** The Kota Serang profile, with a roster of the given size split as the city's is. */
   private SimulationConfig kotaSerangConfig() {
-    final SimulationConfig config = SimulationConfig.defaults(clock).withSeed(settings.seed());
+    final java.time.LocalDate today =
+        id.go.bkn.asn.function.JakartaCalendar.dateOf(clock.instant());
+    // A Friday, as the demo's default start, so the first week closes early.
+    final Instant from =
+        today
+            .minusWeeks(settings.weeks())
+            .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.FRIDAY))
+            .atStartOfDay(id.go.bkn.asn.function.JakartaCalendar.ZONE)
+            .toInstant();
+    final SimulationConfig config =
+        SimulationConfig.defaults(clock).withSeed(settings.seed()).withFrom(from);
     if (settings.employees() == 0) {
       return config;
     }
@@ -321,7 +332,8 @@ public final class Bench {
             : PassThrough.bytes(outputs);
     final Properties props = baseProperties(context, appId, guarantee);
     final StreamsRun run =
-        runStreams(appId, topology, props, List.of(context.eventTopics()), false, null);
+        runStreams(
+            appId, topology, props, List.of(context.eventTopics()), false, input.events(), null);
     final double rate = input.events() / run.seconds();
     if (report == null) {
       return rate;
@@ -389,6 +401,7 @@ public final class Bench {
               props,
               stages,
               settings.rocksDbMemoryBytes() > 0,
+              0,
               rate -> {
                 if (latency) {
                   latencyFigures.putAll(latency(context, input, rate * input.events()));
@@ -476,6 +489,7 @@ public final class Bench {
   private record StreamsRun(
       double seconds,
       double startupSeconds,
+      double committedSeconds,
       List<Duration> stages,
       long processCpuNanos,
       long appCpuNanos,
@@ -489,6 +503,7 @@ public final class Bench {
       figures.put("events", events);
       figures.put("seconds", seconds);
       figures.put("startupSeconds", startupSeconds);
+      figures.put("secondsFromStartToCommitted", committedSeconds);
       figures.put("eventsPerSecond", events / seconds);
       figures.put("processCpuSecondsPerMillionEvents", processCpuNanos / 1e9 / (events / 1e6));
       figures.put("appCpuSecondsPerMillionEvents", appCpuNanos / 1e9 / (events / 1e6));
@@ -519,6 +534,19 @@ public final class Bench {
       final long records =
           sums.get("outputs")[1] + sums.get("repartitions")[1] + sums.get("changelogs")[1];
       figures.put("recordsOutputsRepartitionsChangelogs", (double) records / events);
+      // The ten topics written most, so that a reader sees which store or output dominates.
+      final Map<String, Object> top = new LinkedHashMap<>();
+      written.entrySet().stream()
+          .sorted((a, b) -> Long.compare(b.getValue().records(), a.getValue().records()))
+          .limit(10)
+          .forEach(
+              e ->
+                  top.put(
+                      e.getKey(),
+                      Map.of(
+                          "records", (double) e.getValue().records() / events,
+                          "bytes", (double) e.getValue().bytes() / events)));
+      figures.put("topTopics", top);
       return figures;
     }
 
@@ -564,6 +592,7 @@ public final class Bench {
       final Properties props,
       final List<List<String>> stages,
       final boolean sharedCache,
+      final long processedRecords,
       final AfterDrain afterDrain)
       throws InterruptedException {
     System.gc();
@@ -589,21 +618,32 @@ public final class Bench {
             }
           });
       streams.start();
-      final List<Duration> drained =
-          drain.await(appId, stages, start, settings.drainTimeout(), streams::state);
+      final List<Duration> drained;
+      final long processed;
+      try (ProcessedWatch watch =
+          processedRecords > 0 ? new ProcessedWatch(streams, processedRecords) : null) {
+        drained = drain.await(appId, stages, start, settings.drainTimeout(), streams::state);
+        processed = watch == null ? 0 : watch.doneNanos();
+      }
       // Joining the group and assigning tasks take seconds whatever the work; the rates count
-      // from the first RUNNING state (the time from start() is reported beside).
-      final double total = drained.get(drained.size() - 1).toNanos() / 1e9;
+      // from the first RUNNING state (the time from start() is reported beside). A baseline ends
+      // when its last record was processed (see ProcessedWatch), the full topology when its
+      // committed offsets reached the ends of every stage.
+      final double committed = drained.get(drained.size() - 1).toNanos() / 1e9;
+      final double total = processed > 0 ? (processed - start) / 1e9 : committed;
       final double startup = running.get() == 0 ? 0 : (running.get() - start) / 1e9;
       final double seconds = total > startup ? total - startup : total;
       final long appCpu = Cpu.threads(appId);
       final long processCpu = Cpu.process() - cpu;
       final Map<String, BrokerCounters.Written> written =
           broker.available() ? BrokerCounters.delta(before, broker.snapshot()) : Map.of();
+      // A last sample, so a phase shorter than the RocksDB sampling period still reports one.
+      sampler.close();
       final StreamsRun run =
           new StreamsRun(
               seconds,
               startup,
+              committed,
               drained,
               processCpu,
               appCpu,

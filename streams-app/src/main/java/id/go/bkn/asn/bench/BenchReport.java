@@ -33,6 +33,7 @@ public final class BenchReport {
     run.put("profile", settings.profile().name().toLowerCase(Locale.ROOT));
     run.put("seed", settings.seed());
     run.put("maxEvents", settings.events());
+    run.put("weeksOfHistory", settings.weeks());
     run.put("employees", settings.employees() > 0 ? settings.employees() : "profile default");
     run.put("partitions", settings.partitions());
     run.put("streamThreads", settings.streamThreads());

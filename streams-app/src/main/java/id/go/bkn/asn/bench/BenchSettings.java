@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param profile which simulation makes the input
  * @param seed the simulation's seed: the same seed gives the same input
  * @param events at most this many events (the Kota Serang profile also stops at the present)
+ * @param weeks how many weeks of history the Kota Serang profile simulates, up to the present
  * @param employees roster size (0: the profile's own, 8,800 for Kota Serang and 4.7 million
  *     nationally)
  * @param partitions partitions of every topic (inputs, outputs, internal)
@@ -31,6 +32,7 @@ public record BenchSettings(
     Profile profile,
     long seed,
     long events,
+    int weeks,
     int employees,
     int partitions,
     int streamThreads,
