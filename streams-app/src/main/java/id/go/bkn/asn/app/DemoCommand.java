@@ -125,6 +125,7 @@ final class DemoCommand implements Callable<Integer> {
     final LocalStack.Settings stack = local.settings(topicOptions.settings());
     final Map<String, String> kafka = new HashMap<>(environment.kafkaProperties());
     kafka.remove("bootstrap.servers");
+    kafka.putAll(streamsOptions.rocksDbProperties());
     // Validates the streams options now; built again once the broker's address is known.
     streamsOptions.settings(
         new KafkaConnection(stack.host() + ":" + Math.max(1, stack.kafkaPort()), kafka),

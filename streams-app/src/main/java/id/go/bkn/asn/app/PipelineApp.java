@@ -20,6 +20,7 @@ import id.go.bkn.asn.topology.TopologySerdes;
 import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
 import id.go.bkn.asn.view.AggregateSnapshot;
 import id.go.bkn.asn.view.AggregateView;
+import id.go.bkn.asn.view.UnitSeriesFilter;
 import id.go.bkn.asn.web.WebHandler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -154,6 +155,18 @@ public final class PipelineApp implements AutoCloseable {
    */
   public static PipelineApp start(
       final Settings settings, final TopologyFactory factory, final Clock clock) {
+    return start(settings, factory, clock, UnitSeriesFilter.ALL);
+  }
+
+  /**
+   * The same, with per-unit business gauges only for the units {@code exported} lets through (the
+   * aggregate view itself keeps every unit).
+   */
+  public static PipelineApp start(
+      final Settings settings,
+      final TopologyFactory factory,
+      final Clock clock,
+      final UnitSeriesFilter exported) {
     final Resources resources = new Resources();
     try {
       final SchemaRegistryClient registry = SchemaRegistryClients.create(settings.registry());
@@ -213,7 +226,8 @@ public final class PipelineApp implements AutoCloseable {
               settings.topics(),
               meters,
               clock,
-              AggregateView.DEFAULT_REFRESH);
+              AggregateView.DEFAULT_REFRESH,
+              exported);
       resources.push(view);
 
       // The web dashboard and the read-only API read the same view as the business gauges.

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       ConsumeCommand.class,
       TopicsCommand.class,
       AclsCommand.class,
+      BenchCommand.class,
       HelpCommand.class
     },
     footer = {

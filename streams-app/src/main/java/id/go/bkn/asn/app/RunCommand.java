@@ -7,6 +7,7 @@ import id.go.bkn.asn.http.HttpSecurity;
 import id.go.bkn.asn.http.PipelineHttpServer;
 import id.go.bkn.asn.registry.RegistryClientConfig;
 import id.go.bkn.asn.topology.TopicNames;
+import id.go.bkn.asn.view.UnitSeriesFilter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,6 +75,22 @@ final class RunCommand implements Callable<Integer> {
       description = "The key store's password (env PIPELINE_HTTP_TLS_KEYSTORE_PASSWORD).")
   String httpTlsKeystorePassword;
 
+  @Option(
+      names = "--metrics-max-depth",
+      paramLabel = "N",
+      description =
+          "Per-unit series on /metrics only for units down to this depth (0: roots only; default:"
+              + " every unit). For national deployments; series counts in docs/benchmarks.md.")
+  Integer metricsMaxDepth;
+
+  @Option(
+      names = "--metrics-trees",
+      paramLabel = "ROOT[,ROOT...]",
+      split = ",",
+      description =
+          "Per-unit series on /metrics only for these trees, by root unit id (default: all).")
+  java.util.List<String> metricsTrees;
+
   private final Environment environment;
 
   RunCommand(final Environment environment) {
@@ -83,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     final PipelineApp.Settings settings = settings();
+    exportedUnits();
     final PrintWriter out = spec.commandLine().getOut();
     final CountDownLatch stopRequested = new CountDownLatch(1);
     final CountDownLatch signalled = new CountDownLatch(1);
@@ -97,7 +115,11 @@ final class RunCommand implements Callable<Integer> {
             "run-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try (PipelineApp app =
-        PipelineApp.start(settings, PipelineApp.TopologyFactory.PARTICIPATION, Clock.systemUTC())) {
+        PipelineApp.start(
+            settings,
+            PipelineApp.TopologyFactory.PARTICIPATION,
+            Clock.systemUTC(),
+            exportedUnits())) {
       out.println("Streams app " + settings.streams().applicationId() + " started");
       out.println("  Metrics   " + app.httpUrl() + "/metrics");
       out.println("  Health    " + app.httpUrl() + "/health/ready");
@@ -161,6 +183,22 @@ final class RunCommand implements Callable<Integer> {
               + " --http-tls-keystore, or keep the port on a trusted network");
     }
     return security;
+  }
+
+  /** Which units get per-unit series on /metrics. */
+  UnitSeriesFilter exportedUnits() {
+    try {
+      return new UnitSeriesFilter(
+          metricsMaxDepth,
+          metricsTrees == null
+              ? java.util.Set.of()
+              : metricsTrees.stream()
+                  .map(String::strip)
+                  .filter(s -> !s.isEmpty())
+                  .collect(java.util.stream.Collectors.toSet()));
+    } catch (final IllegalArgumentException e) {
+      throw new UserError("--metrics-max-depth: " + e.getMessage(), e);
+    }
   }
 
   private RegistryClientConfig registryConfig() {

@@ -5,7 +5,10 @@ import id.go.bkn.asn.registry.SchemaRegistryClient;
 import id.go.bkn.asn.registry.SchemaRegistryClients;
 import id.go.bkn.asn.serde.AvroSerializer;
 import id.go.bkn.asn.simulator.EventGenerator;
+import id.go.bkn.asn.simulator.NationalConfig;
+import id.go.bkn.asn.simulator.NationalSimulation;
 import id.go.bkn.asn.simulator.SimulatedClock;
+import id.go.bkn.asn.simulator.Simulation;
 import id.go.bkn.asn.simulator.SimulationConfig;
 import id.go.bkn.asn.simulator.kafka.KafkaSimulationSink;
 import id.go.bkn.asn.simulator.kafka.SimulationDriver;
@@ -13,6 +16,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ./pipeline simulate}: Kota Serang reference data and events into an existing cluster. */
+/**
+ * {@code ./pipeline simulate}: Kota Serang (or, with {@code --profile national}, all of Indonesia)
+ * reference data and events into an existing cluster.
+ */
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
@@ -53,6 +60,26 @@ final class SimulateCommand implements Callable<Integer> {
   long events;
 
   @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      defaultValue = "kota-serang",
+      description =
+          "kota-serang (default: one city, about 8,800 ASN) or national (about 550 trees, 4.7"
+              + " million ASN, 120 million events a year; the roster is streamed, never held).")
+  String profile;
+
+  @Option(
+      names = "--employees",
+      paramLabel = "N",
+      description =
+          "Roster of the national profile (default "
+              + NationalConfig.DEFAULT_EMPLOYEES
+              + ", at most "
+              + NationalConfig.MAX_EMPLOYEES
+              + ").")
+  Integer employees;
+
+  @Option(
       names = "--bad-input-rate",
       paramLabel = "R",
       defaultValue = "0",
@@ -68,6 +95,27 @@ final class SimulateCommand implements Callable<Integer> {
     this.environment = environment;
   }
 
+  private boolean national() {
+    return switch (profile.toLowerCase(Locale.ROOT)) {
+      case "kota-serang" -> false;
+      case "national" -> true;
+      default ->
+          throw new UserError("--profile must be kota-serang or national, got '" + profile + "'");
+    };
+  }
+
+  private NationalConfig nationalConfig(final SimulationConfig config) {
+    try {
+      final NationalConfig national =
+          NationalConfig.defaults(Clock.systemUTC())
+              .withSeed(config.seed())
+              .withFrom(config.from());
+      return employees == null ? national : national.withEmployees(employees);
+    } catch (final IllegalArgumentException e) {
+      throw new UserError("--employees: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     simulation.validate();
@@ -77,7 +125,15 @@ final class SimulateCommand implements Callable<Integer> {
     if (duration != null && (duration.isNegative() || duration.isZero())) {
       throw new UserError("--duration must be positive, got " + duration);
     }
+    final boolean national = national();
+    if (national && badInputRate > 0) {
+      throw new UserError("--bad-input-rate is for the kota-serang profile only");
+    }
+    if (!national && employees != null) {
+      throw new UserError("--employees is for the national profile only");
+    }
     final SimulationConfig config = simulation.config(badInputRate);
+    final NationalConfig nationalConfig = national ? nationalConfig(config) : null;
     final Map<String, Object> registryConfig = new HashMap<>(environment.registryProperties());
     registryConfig.put(RegistryClientConfig.URL, connection.schemaRegistryUrl);
     final Map<String, Object> producerConfig =
@@ -97,11 +153,24 @@ final class SimulateCommand implements Callable<Integer> {
                 producerConfig, new StringSerializer(), new ByteArraySerializer())) {
       final KafkaSimulationSink sink =
           new KafkaSimulationSink(producer, new AvroSerializer<SpecificRecord>(registry));
-      final EventGenerator generator = EventGenerator.create(config, sink);
+      final Simulation generator =
+          national
+              ? NationalSimulation.create(nationalConfig, sink)
+              : EventGenerator.create(config, sink);
       final SimulatedClock clock = SimulatedClock.of(config, Clock.systemUTC());
       out.printf(
-          "Simulating Kota Serang from %s at %sx, %s events/s into %s%n",
-          config.from(), config.speed(), config.rate(), connection.bootstrapServers);
+          "Simulating %s from %s at %sx, %s events/s into %s%n",
+          national
+              ? String.format(
+                  Locale.ROOT,
+                  "Indonesia (%,d ASN, %.1f events/s of simulated time)",
+                  nationalConfig.employees(),
+                  nationalConfig.eventsPerSecond())
+              : "Kota Serang",
+          config.from(),
+          config.speed(),
+          config.rate(),
+          connection.bootstrapServers);
       out.flush();
       final long generated =
           ClusterErrors.explain(
@@ -124,8 +193,12 @@ final class SimulateCommand implements Callable<Integer> {
                 }
               });
       out.printf(
-          "Generated %d events up to %s (bad input: %s)%n",
-          generated, generator.reached(), generator.badInputCounts());
+          "Generated %d events up to %s%s%n",
+          generated,
+          generator.reached(),
+          generator instanceof EventGenerator kotaSerang
+              ? " (bad input: " + kotaSerang.badInputCounts() + ")"
+              : "");
     } finally {
       if (!stop.get()) {
         Runtime.getRuntime().removeShutdownHook(hook);

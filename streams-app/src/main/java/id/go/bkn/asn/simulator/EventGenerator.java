@@ -20,7 +20,7 @@ import java.util.PriorityQueue;
  * input, a {@link BadInputInjector} between the generator and the sink adds it from its own random
  * stream, so the clean records stay the same. Not thread-safe: one driver thread.
  */
-public final class EventGenerator {
+public final class EventGenerator implements Simulation {
 
   private static final Comparator<Timeline> ORDER =
       Comparator.comparingLong(Timeline::nextTime).thenComparingLong(Timeline::ordinal);
@@ -69,6 +69,7 @@ public final class EventGenerator {
   }
 
   /** Emits units, roster and programmes, once; {@link #advanceTo} does it first if needed. */
+  @Override
   public void emitReference() {
     if (referenceEmitted) {
       return;
@@ -103,6 +104,7 @@ public final class EventGenerator {
    *
    * @return the number of records emitted
    */
+  @Override
   public int advanceTo(final Instant until, final int maxRecords) {
     emitReference();
     final long limit = until.toEpochMilli();
@@ -132,6 +134,7 @@ public final class EventGenerator {
   }
 
   /** The simulated time everything before which has been emitted. */
+  @Override
   public Instant reached() {
     return Instant.ofEpochMilli(reached);
   }

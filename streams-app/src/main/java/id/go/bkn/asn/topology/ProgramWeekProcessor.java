@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * in {@code program-seen}), follows every sender's WATERMARK ({@code program-watermarks}) and
  * closes a week once the slowest sender has passed its end plus the week grace: one FINAL record,
  * then the week's state is deleted. A wall-clock punctuator writes PROVISIONAL records of the weeks
- * that changed. A task holds only its open weeks (programmes x about two weeks), so the punctuator
- * and the close scan the whole store instead of keeping an index.
+ * that changed. A task holds only its open weeks (programmes x about two weeks); the punctuator
+ * reads them all (any may have changed), a close only the date-first range of the weeks it can
+ * close.
  */
 final class ProgramWeekProcessor
     implements Processor<String, ProgramMessage, String, ProgramSatisfaction> {
@@ -254,10 +255,19 @@ final class ProgramWeekProcessor
         : LowWatermark.of(watermarks::get, Math.toIntExact(senders));
   }
 
-  /** One FINAL record per week the low watermark has passed, then its state is gone. */
+  /**
+   * One FINAL record per week the low watermark has passed, then its state is gone. Keys are date
+   * first, so the weeks that can be closed are a range at the start of the store: every week that
+   * starts before the week holding {@code mark - grace} (a week is closed once {@code end + grace
+   * <= mark}, and that week's own end is after {@code mark - grace}). Open weeks after it are never
+   * read or decoded, so a watermark costs the weeks it closes, not the whole store.
+   */
   private void closeWeeks(final Instant mark) {
     final List<KeyValue<String, ProgramWeek>> closing = new ArrayList<>();
-    try (KeyValueIterator<String, ProgramWeekState> all = weeks.all()) {
+    // "yyyy-MM-dd|" sorts before every key of that date and after every key of earlier dates.
+    final String firstOpen =
+        JakartaCalendar.week(mark.minus(settings.weekGrace())).startDate() + SEP;
+    try (KeyValueIterator<String, ProgramWeekState> all = weeks.range(null, firstOpen)) {
       all.forEachRemaining(
           entry -> {
             final ProgramWeek week = ProgramWeekStates.fromState(entry.value);

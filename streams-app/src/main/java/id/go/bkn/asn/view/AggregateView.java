@@ -94,10 +94,11 @@ public final class AggregateView implements AutoCloseable {
       final TopicNames topics,
       final MeterRegistry meters,
       final Clock clock,
-      final Duration refresh) {
+      final Duration refresh,
+      final UnitSeriesFilter exported) {
     this.consumer =
         new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-    this.metrics = new BusinessMetrics(meters);
+    this.metrics = new BusinessMetrics(meters, exported);
     this.clock = clock;
     this.refresh = refresh;
     handler(meters, topics.units(), registry, WorkUnit.class, state::unit);
@@ -151,13 +152,29 @@ public final class AggregateView implements AutoCloseable {
       final MeterRegistry meters,
       final Clock clock,
       final Duration refresh) {
+    return start(consumerConfig, registry, topics, meters, clock, refresh, UnitSeriesFilter.ALL);
+  }
+
+  /**
+   * The same, exporting per-unit gauges only for the units {@code exported} lets through; the
+   * view's {@link #snapshot()} keeps every unit.
+   */
+  public static AggregateView start(
+      final Map<String, Object> consumerConfig,
+      final SchemaRegistryClient registry,
+      final TopicNames topics,
+      final MeterRegistry meters,
+      final Clock clock,
+      final Duration refresh,
+      final UnitSeriesFilter exported) {
     final Map<String, Object> config = new HashMap<>(consumerConfig);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    final AggregateView view = new AggregateView(config, registry, topics, meters, clock, refresh);
+    final AggregateView view =
+        new AggregateView(config, registry, topics, meters, clock, refresh, exported);
     view.thread.start();
     return view;
   }

@@ -42,7 +42,16 @@ public final class BusinessMetrics {
   private final GaugeFamily programNps;
   private final GaugeFamily alertActive;
 
+  private final UnitSeriesFilter filter;
+
+  /** Gauges for every unit. */
   public BusinessMetrics(final MeterRegistry registry) {
+    this(registry, UnitSeriesFilter.ALL);
+  }
+
+  /** Gauges for the units the filter lets through (programme series are not per unit). */
+  public BusinessMetrics(final MeterRegistry registry, final UnitSeriesFilter filter) {
+    this.filter = filter;
     unitInfo = new GaugeFamily(registry, "asn.unit.info", "Work units of reference.units");
     headcount = new GaugeFamily(registry, "asn.unit.headcount", "Active employees of the subtree");
     participants =
@@ -93,7 +102,8 @@ public final class BusinessMetrics {
   }
 
   /** Sets every business gauge to the snapshot's figures. */
-  public void update(final AggregateSnapshot snapshot) {
+  public void update(final AggregateSnapshot full) {
+    final AggregateSnapshot snapshot = filter.all() ? full : limited(full);
     unitInfo.set(values(snapshot.units(), BusinessMetrics::infoTags, u -> 1.0));
     final List<UnitWindow> windows = snapshot.windows();
     participants.set(values(windows, BusinessMetrics::windowTags, w -> (double) w.participants()));
@@ -128,6 +138,17 @@ public final class BusinessMetrics {
         values(programs, BusinessMetrics::programTags, ProgramWindow::careerRelevanceMean));
     programNps.set(values(programs, BusinessMetrics::programTags, ProgramWindow::nps));
     alertActive.set(values(snapshot.alerts(), BusinessMetrics::alertTags, a -> 1.0));
+  }
+
+  /** The snapshot with only the units the filter exports. */
+  private AggregateSnapshot limited(final AggregateSnapshot full) {
+    final java.util.Set<String> shown = filter.select(full.units());
+    return new AggregateSnapshot(
+        full.units().stream().filter(u -> shown.contains(u.unitId())).toList(),
+        full.windows().stream().filter(w -> shown.contains(w.unitId())).toList(),
+        full.jp().stream().filter(j -> shown.contains(j.unitId())).toList(),
+        full.programs(),
+        full.alerts().stream().filter(a -> shown.contains(a.unitId())).toList());
   }
 
   /** The latest year-to-date headcount, else the open week's. */

@@ -52,6 +52,33 @@ class RunCommandTest {
   }
 
   @Test
+  void shouldRefuseInOneLineWhenTheRocksDbBoundIsBelowSixteenMebibytes() {
+    final int code = run(Map.of(), "run", "--rocksdb-memory", "1000");
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "Error: --rocksdb-memory: the RocksDB memory bound must be at least 16 MiB, got 1000"
+                + " bytes");
+  }
+
+  @Test
+  void shouldSetTheSharedRocksDbConfigWhenABoundIsGiven() {
+    final RunCommand command =
+        new RunCommand(
+            new Environment(Map.of(), new OptionDefaults(Map.of(), new java.util.Properties())));
+    new CommandLine(command)
+        .parseArgs("--rocksdb-memory", "268435456", "--data-dir", dir.toString());
+
+    final java.util.Properties props = command.settings().streams().properties();
+
+    assertThat(props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
+        .isEqualTo(id.go.bkn.asn.config.BoundedRocksDbMemory.class);
+    assertThat(props.get(id.go.bkn.asn.config.BoundedRocksDbMemory.MEMORY_CONFIG))
+        .isEqualTo(268_435_456L);
+  }
+
+  @Test
   void shouldRefuseWhenTheHttpPortIsOutOfRange() {
     final int code = run(Map.of(), "run", "--http-port", "70000");
 

@@ -299,6 +299,28 @@ class ProgramStageTest {
   }
 
   @Test
+  void shouldCloseEveryPassedWeekInDateOrderAndNoLaterOneWhenTheWatermarkJumpsWeeks() {
+    attendAt("E1", "PRESENT", WEEK_END.plus(Duration.ofDays(7)).plusSeconds(60));
+    attend("E1", "PRESENT");
+    attendAt("E1", "PRESENT", WEEK_END.plusSeconds(60));
+    watermark(0, 1, CLOSES_AT.plus(Duration.ofDays(7)).minusMillis(1));
+
+    assertThat(output.readKeyValuesToList())
+        .extracting(r -> r.key, r -> r.value.getStatus())
+        .containsExactly(tuple(KEY, RecordStatus.FINAL));
+
+    watermark(0, 1, CLOSES_AT.plus(Duration.ofDays(7)));
+
+    assertThat(output.readKeyValuesToList())
+        .extracting(r -> r.key, r -> r.value.getStatus())
+        .containsExactly(tuple("PRG-1|2025-03-10", RecordStatus.FINAL));
+    emitInterval();
+    final KeyValue<String, ProgramSatisfaction> open = single(output.readKeyValuesToList());
+    assertThat(open.key).isEqualTo("PRG-1|2025-03-17");
+    assertThat(open.value.getStatus()).isEqualTo(RecordStatus.PROVISIONAL);
+  }
+
+  @Test
   void shouldDeleteTheWeekStateWhenTheWeekCloses() {
     attend("E1", "PRESENT");
     feedback(null, 4, null, null);

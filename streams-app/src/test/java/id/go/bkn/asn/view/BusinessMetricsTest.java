@@ -34,6 +34,52 @@ class BusinessMetricsTest {
         .toList();
   }
 
+  /** The unit label of every per-unit series of this registry. */
+  private static java.util.Set<String> unitsExported(final PrometheusMeterRegistry scraped) {
+    final java.util.Set<String> units = new java.util.TreeSet<>();
+    final java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "^asn_(unit|alert)_\\w+\\{.*unit=\"([^\"]+)\"", java.util.regex.Pattern.MULTILINE)
+            .matcher(scraped.scrape());
+    while (m.find()) {
+      units.add(m.group(2));
+    }
+    return units;
+  }
+
+  @Test
+  void shouldExportOnlyUnitsDownToTheDepthOrOfTheTreesAskedForWhenFiltered() {
+    state.unit("CITY", ViewRecords.unit("CITY", null));
+    state.unit("DINAS", ViewRecords.unit("DINAS", "CITY"));
+    state.unit("TOWN", ViewRecords.unit("TOWN", null));
+    state.unit("KEC", ViewRecords.unit("KEC", "TOWN"));
+    for (final String unit : List.of("CITY", "DINAS", "TOWN", "KEC")) {
+      state.activity(ViewRecords.week(unit, WEEK1, RecordStatus.FINAL, 3, 100, 10));
+      state.ytd(ViewRecords.ytd(unit, 2026, 4, 100));
+      state.alert(
+          unit + "|LOW_PARTICIPATION",
+          ViewRecords.alert(
+              unit, AlertRule.LOW_PARTICIPATION, Severity.WARNING, AlertState.FIRING));
+    }
+    state.program("P1", ViewRecords.program("P1", OrganizerKind.UNIVERSITY));
+    state.programWeek(ViewRecords.programWeek("P1", WEEK1, RecordStatus.FINAL, 12, 70.0));
+    final PrometheusMeterRegistry roots = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final PrometheusMeterRegistry town = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    metrics.update(state.snapshot());
+    new BusinessMetrics(roots, new UnitSeriesFilter(0, java.util.Set.of()))
+        .update(state.snapshot());
+    new BusinessMetrics(town, new UnitSeriesFilter(null, java.util.Set.of("TOWN")))
+        .update(state.snapshot());
+
+    assertThat(unitsExported(registry)).containsExactly("CITY", "DINAS", "KEC", "TOWN");
+    assertThat(unitsExported(roots)).containsExactly("CITY", "TOWN");
+    assertThat(unitsExported(town)).containsExactly("KEC", "TOWN");
+    // Programme series are not per unit, and the view keeps every unit.
+    assertThat(roots.scrape()).contains("asn_program_satisfaction_index{");
+    assertThat(state.snapshot().units()).hasSize(4);
+  }
+
   @Test
   void shouldExposeContractNamesAndLabels() {
     state.unit("CITY", ViewRecords.unit("CITY", null));

@@ -1,7 +1,7 @@
 package id.go.bkn.asn.simulator.kafka;
 
-import id.go.bkn.asn.simulator.EventGenerator;
 import id.go.bkn.asn.simulator.SimulatedClock;
+import id.go.bkn.asn.simulator.Simulation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,14 +24,14 @@ public final class SimulationDriver {
     void sleep(Duration duration) throws InterruptedException;
   }
 
-  private final EventGenerator generator;
+  private final Simulation generator;
   private final SimulatedClock simulated;
   private final Clock wall;
   private final double rate;
   private final Sleeper sleeper;
 
   public SimulationDriver(
-      final EventGenerator generator,
+      final Simulation generator,
       final SimulatedClock simulated,
       final Clock wall,
       final double rate,

@@ -1,0 +1,843 @@
+package id.go.bkn.asn.bench;
+
+import id.go.bkn.asn.config.BoundedRocksDbMemory;
+import id.go.bkn.asn.config.KafkaConnection;
+import id.go.bkn.asn.config.StreamsSettings;
+import id.go.bkn.asn.config.TopologySettings;
+import id.go.bkn.asn.local.LocalStack;
+import id.go.bkn.asn.local.Resources;
+import id.go.bkn.asn.metrics.MicrometerPipelineEvents;
+import id.go.bkn.asn.metrics.PipelineEvents;
+import id.go.bkn.asn.registry.RegistryClientConfig;
+import id.go.bkn.asn.registry.SchemaRegistryClient;
+import id.go.bkn.asn.registry.SchemaRegistryClients;
+import id.go.bkn.asn.schema.UnitActivity;
+import id.go.bkn.asn.serde.AvroDeserializer;
+import id.go.bkn.asn.serde.AvroSerializer;
+import id.go.bkn.asn.simulator.EventGenerator;
+import id.go.bkn.asn.simulator.NationalConfig;
+import id.go.bkn.asn.simulator.NationalSimulation;
+import id.go.bkn.asn.simulator.SimulationConfig;
+import id.go.bkn.asn.topics.ContractTopic;
+import id.go.bkn.asn.topics.TopicSettings;
+import id.go.bkn.asn.topology.ParticipationTopology;
+import id.go.bkn.asn.topology.TopicNames;
+import id.go.bkn.asn.topology.TopologyContext;
+import id.go.bkn.asn.topology.TopologySerdes;
+import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./pipeline bench}: how fast the pipeline is, against baselines measured in the same run on
+ * the same input, so that the ratios hold on a noisy machine. Generates the input once from a
+ * seeded simulation, writes the reference data, then measures B1 (produce only), B2 (consume only),
+ * B3 (a pass-through Kafka Streams app, bytes in and out), B4 (the same decoding and encoding with
+ * the project's Avro serde) and the full topology draining the backlog, each Streams phase under
+ * at_least_once and exactly_once_v2, then latency with an open-loop producer at 50 % and 80 % of
+ * the full topology's exactly_once_v2 rate. Every Streams phase is a fresh application id reading
+ * the same topics from the start. The result is a {@link BenchReport}.
+ */
+public final class Bench {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
+  private static final List<String> GUARANTEES =
+      List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
+
+  private final BenchSettings settings;
+  private final PrintWriter out;
+  private final Clock clock;
+  private final String runTag;
+  private final BrokerCounters broker = new BrokerCounters();
+
+  public Bench(final BenchSettings settings, final PrintWriter out, final Clock clock) {
+    this.settings = settings;
+    this.out = out;
+    this.clock = clock;
+    this.runTag = Long.toString(clock.millis(), 36);
+  }
+
+  /** Runs every phase and returns the report (also written to the settings' output file). */
+  public BenchReport run() throws InterruptedException {
+    final BenchReport report = new BenchReport(settings, runTag);
+    try (Resources resources = new Resources()) {
+      final String bootstrap;
+      final String registryUrl;
+      final TopicNames topics;
+      if (settings.embedded()) {
+        final LocalStack stack =
+            LocalStack.start(
+                new LocalStack.Settings(
+                    settings.dataDir().resolve("kafka-" + runTag).toAbsolutePath(),
+                    "127.0.0.1",
+                    0,
+                    0,
+                    0,
+                    TopicSettings.defaults().withPartitions(settings.partitions())));
+        resources.push(stack);
+        bootstrap = stack.bootstrapServers();
+        registryUrl = stack.registryUrl();
+        topics = TopicNames.contract();
+      } else {
+        bootstrap = settings.bootstrapServers();
+        registryUrl = settings.registryUrl();
+        topics = prefixed("bench-" + runTag + ".");
+      }
+      final Map<String, Object> client =
+          new KafkaConnection(bootstrap, settings.kafkaProperties()).clientConfig();
+      try (Admin admin = Admin.create(client)) {
+        createTopics(admin, contractTopics(topics));
+      }
+      final SchemaRegistryClient registry =
+          SchemaRegistryClients.create(RegistryClientConfig.of(registryUrl));
+      resources.push(registry::close);
+      report.put("broker", settings.embedded() ? "embedded, this process" : bootstrap);
+
+      final Context context = new Context(client, registry, topics);
+      final BenchInput input = generate(context, report);
+      produce(context, input, report);
+      consume(context, input, report);
+      // The first Streams app of a JVM pays for loading and compiling Kafka Streams; an unreported
+      // pass-through run pays it so that B3 at_least_once does not.
+      passThrough(context, input, StreamsConfig.AT_LEAST_ONCE, false, null);
+      for (final String guarantee : GUARANTEES) {
+        final double b3 = passThrough(context, input, guarantee, false, report);
+        final double b4 = passThrough(context, input, guarantee, true, report);
+        full(context, input, guarantee, b3, b4, report);
+      }
+      report.finish(clock.instant());
+      return report;
+    }
+  }
+
+  /** Everything the phases share. */
+  private record Context(
+      Map<String, Object> client, SchemaRegistryClient registry, TopicNames topics) {
+    AvroSerializer<SpecificRecord> serializer() {
+      return new AvroSerializer<>(registry);
+    }
+
+    List<String> eventTopics() {
+      return List.of(topics.enrollments(), topics.attendance(), topics.feedback());
+    }
+  }
+
+  private BenchInput generate(final Context context, final BenchReport report)
+      throws InterruptedException {
+    final long start = System.nanoTime();
+    final Map<String, Object> config = new HashMap<>(context.client());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    final BenchInput input;
+    final long referenceSeconds;
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+      input =
+          BenchInput.generate(
+              sink ->
+                  switch (settings.profile()) {
+                    case KOTA_SERANG -> EventGenerator.create(kotaSerangConfig(), sink);
+                    case NATIONAL -> NationalSimulation.create(nationalConfig(), sink);
+                  },
+              context.topics(),
+              context.serializer(),
+              producer::send,
+              settings.events(),
+              clock.instant());
+      producer.flush();
+      referenceSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    }
+    if (input.events() == 0) {
+      throw new IllegalStateException("the simulation produced no events");
+    }
+    final Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("profile", settings.profile().name().toLowerCase(java.util.Locale.ROOT));
+    figures.put("events", input.events());
+    figures.put("streamRecords", input.stream().size());
+    figures.put("streamBytes", input.streamBytes());
+    figures.put("referenceRecords", input.referenceRecords());
+    figures.put("perTopic", input.perTopic());
+    figures.put("lastEventTime", input.lastEventTime().toString());
+    figures.put("generateAndReferenceLoadSeconds", referenceSeconds);
+    report.put("input", figures);
+    say(
+        "Input: %,d events (%,d records, %.1f MB) and %,d reference records, generated in %d s",
+        input.events(),
+        input.stream().size(),
+        input.streamBytes() / 1e6,
+        input.referenceRecords(),
+        referenceSeconds);
+    return input;
+  }
+
+  /** The Kota Serang profile, with a roster of the given size split as the city's is. */
+  private SimulationConfig kotaSerangConfig() {
+    final java.time.LocalDate today =
+        id.go.bkn.asn.function.JakartaCalendar.dateOf(clock.instant());
+    // A Friday, as the demo's default start, so the first week closes early.
+    final Instant from =
+        today
+            .minusWeeks(settings.weeks())
+            .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.FRIDAY))
+            .atStartOfDay(id.go.bkn.asn.function.JakartaCalendar.ZONE)
+            .toInstant();
+    final SimulationConfig config =
+        SimulationConfig.defaults(clock).withSeed(settings.seed()).withFrom(from);
+    if (settings.employees() == 0) {
+      return config;
+    }
+    final int pppk = (int) ((long) settings.employees() * config.pppkCount() / config.rosterSize());
+    return config.withRoster(settings.employees() - pppk, pppk);
+  }
+
+  /**
+   * The national profile, started so that the backlog ends about now: the latency phase's events
+   * then fall in a week that is still open.
+   */
+  private NationalConfig nationalConfig() {
+    final NationalConfig config =
+        NationalConfig.defaults(clock)
+            .withSeed(settings.seed())
+            .withEmployees(
+                settings.employees() > 0 ? settings.employees() : NationalConfig.DEFAULT_EMPLOYEES);
+    final double seconds = settings.events() / config.eventsPerSecond() * 1.3;
+    return config.withFrom(clock.instant().minusSeconds((long) Math.max(3_600, seconds)));
+  }
+
+  /** B1: the stream records into their topics, as fast as one producer goes. */
+  private void produce(final Context context, final BenchInput input, final BenchReport report) {
+    final Map<String, Object> config = new HashMap<>(context.client());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    final long cpu = Cpu.process();
+    final long start = System.nanoTime();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+      for (final ProducerRecord<String, byte[]> record : input.stream()) {
+        producer.send(record);
+      }
+      producer.flush();
+    }
+    final double seconds = (System.nanoTime() - start) / 1e9;
+    report.phase(
+        "B1_produce",
+        rates(input.stream().size(), input.streamBytes(), seconds, Cpu.process() - cpu));
+    say("B1 produce:  %,.0f records/s", input.stream().size() / seconds);
+  }
+
+  /** B2: the three event topics read back from the start by one consumer. */
+  private void consume(final Context context, final BenchInput input, final BenchReport report) {
+    final Map<String, Object> config = new HashMap<>(context.client());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+    final long cpu = Cpu.process();
+    final long start = System.nanoTime();
+    long records = 0;
+    long bytes = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      final List<TopicPartition> partitions = new ArrayList<>();
+      for (final String topic : context.eventTopics()) {
+        consumer
+            .partitionsFor(topic)
+            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      final long deadline = start + settings.drainTimeout().toNanos();
+      while (records < input.events()) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "B2 read only " + records + " of " + input.events() + " events");
+        }
+        final ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(200));
+        for (final var record : polled) {
+          records++;
+          bytes += record.serializedKeySize() + record.serializedValueSize();
+        }
+      }
+    }
+    final double seconds = (System.nanoTime() - start) / 1e9;
+    report.phase("B2_consume", rates(records, bytes, seconds, Cpu.process() - cpu));
+    say("B2 consume:  %,.0f records/s", records / seconds);
+  }
+
+  /** B3 (bytes) or B4 (Avro): the three event topics through a Streams app that changes nothing. */
+  private double passThrough(
+      final Context context,
+      final BenchInput input,
+      final String guarantee,
+      final boolean avro,
+      final BenchReport report)
+      throws InterruptedException {
+    final String phase = avro ? "B4_avro" : "B3_passthrough";
+    final String appId =
+        "bench-"
+            + runTag
+            + "-"
+            + (report == null ? "warmup-" : avro ? "b4-" : "b3-")
+            + shortName(guarantee);
+    final Map<String, String> outputs = new LinkedHashMap<>();
+    for (final String topic : context.eventTopics()) {
+      outputs.put(topic, appId + "." + topic);
+    }
+    try (Admin admin = Admin.create(context.client())) {
+      final Map<String, String> configs = Map.of();
+      createTopics(
+          admin,
+          outputs.values().stream()
+              .collect(java.util.stream.Collectors.toMap(t -> t, t -> configs)));
+    }
+    final Topology topology =
+        avro
+            ? PassThrough.avro(context.topics(), outputs, context.registry())
+            : PassThrough.bytes(outputs);
+    final Properties props = baseProperties(context, appId, guarantee);
+    final StreamsRun run =
+        runStreams(
+            appId, topology, props, List.of(context.eventTopics()), false, input.events(), null);
+    final double rate = input.events() / run.seconds();
+    if (report == null) {
+      return rate;
+    }
+    final Map<String, Object> figures = run.figures(input.events());
+    figures.put("settings", runSettings(guarantee));
+    report.phase(phase, guarantee, figures);
+    say("%s %s: %,.0f events/s", phase, guarantee, rate);
+    return rate;
+  }
+
+  /** The full topology draining the backlog; with exactly_once_v2 also the latency phase. */
+  private double full(
+      final Context context,
+      final BenchInput input,
+      final String guarantee,
+      final double b3,
+      final double b4,
+      final BenchReport report)
+      throws InterruptedException {
+    final String appId = "bench-" + runTag + "-full-" + shortName(guarantee);
+    final TopicNames topics = context.topics();
+    final TopologySettings topologySettings = topologySettings();
+    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final PipelineEvents events = new MicrometerPipelineEvents(meters);
+    final TopologyContext topologyContext =
+        new TopologyContext(
+            topologySettings, topics, TopologySerdes.on(context.registry()), clock, events);
+    final StreamsSettings streamsSettings =
+        StreamsSettings.of(
+                new KafkaConnection(
+                    String.valueOf(context.client().get("bootstrap.servers")),
+                    settings.kafkaProperties()),
+                new StreamsSettings.Options(
+                    appId,
+                    guarantee,
+                    settings.dataDir().resolve("state-" + runTag),
+                    settings.streamThreads()),
+                topics.deadLetters())
+            .withExtraProperties(IngestStreamsConfig.properties(topics, events))
+            .withExtraProperties(tuning(appId))
+            .withExtraProperties(
+                settings.rocksDbMemoryBytes() > 0
+                    ? BoundedRocksDbMemory.properties(settings.rocksDbMemoryBytes())
+                    : Map.of());
+    final Properties props = streamsSettings.properties();
+    final Topology topology =
+        new ParticipationTopology(topologyContext)
+            .build(new TopologyConfig(new StreamsConfig(props)));
+    final List<List<String>> stages =
+        List.of(
+            List.of(
+                topics.enrollments(), topics.attendance(), topics.feedback(), topics.employees()),
+            List.of(appId + "-asn-tree-repartition"),
+            List.of(appId + "-asn-program-repartition"));
+    final boolean latency =
+        StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee) && !settings.latencyDuration().isZero();
+    final Map<String, Object> latencyFigures = new LinkedHashMap<>();
+    final StreamsRun run;
+    try {
+      run =
+          runStreams(
+              appId,
+              topology,
+              props,
+              stages,
+              settings.rocksDbMemoryBytes() > 0,
+              0,
+              rate -> {
+                if (latency) {
+                  latencyFigures.putAll(latency(context, input, rate * input.events()));
+                }
+              });
+    } finally {
+      meters.close();
+    }
+    final Map<String, Object> figures = run.figures(input.events());
+    final double rate = input.events() / run.seconds();
+    figures.put("ratioToB3", rate / b3);
+    figures.put("ratioToB4", rate / b4);
+    final Map<String, Object> drained = new LinkedHashMap<>();
+    drained.put("ingest", run.stages().get(0).toMillis() / 1000.0);
+    drained.put("tree", run.stages().get(1).toMillis() / 1000.0);
+    drained.put("program", run.stages().get(2).toMillis() / 1000.0);
+    figures.put("stageDrainedSeconds", drained);
+    figures.put("brokerWrittenPerEvent", run.perEvent(appId, topics, input.events()));
+    figures.put("settings", runSettings(guarantee));
+    report.phase("full", guarantee, figures);
+    say(
+        "full %s: %,.0f events/s (%.0f %% of B3, %.0f %% of B4)",
+        guarantee, rate, 100 * rate / b3, 100 * rate / b4);
+    if (latency) {
+      report.put("latency", latencyFigures);
+    }
+    return rate;
+  }
+
+  /** Open-loop latency at 50 % and 80 % of the rate the full topology drained the backlog at. */
+  private Map<String, Object> latency(
+      final Context context, final BenchInput input, final double maxRate)
+      throws InterruptedException {
+    final LatencyProbe probe =
+        new LatencyProbe(
+            context.client(),
+            context.topics().attendance(),
+            context.topics().unitActivityWeekly(),
+            context.serializer(),
+            new AvroDeserializer<>(context.registry(), UnitActivity.class),
+            input.templates(),
+            input.lastEventTime());
+    // An event shows once its tree's next emission is committed: the emit interval, the commit
+    // interval and some slack.
+    final Duration settle =
+        settings
+            .emitInterval()
+            .multipliedBy(2)
+            .plusMillis(settings.commitIntervalMs())
+            .plusSeconds(5);
+    final Map<String, Object> figures = new LinkedHashMap<>();
+    for (final int percent : List.of(50, 80)) {
+      final LatencyProbe.Result result =
+          probe.measure(
+              runTag + "-" + percent,
+              maxRate * percent / 100.0,
+              settings.latencyDuration(),
+              settle);
+      final Map<String, Object> one = new LinkedHashMap<>();
+      one.put("targetEventsPerSecond", result.targetRate());
+      one.put("sentEventsPerSecond", result.sentRate());
+      one.put("sent", result.sent());
+      one.put("measured", result.measured());
+      one.put("p50Ms", result.p50Ms());
+      one.put("p95Ms", result.p95Ms());
+      one.put("p99Ms", result.p99Ms());
+      one.put("maxMs", result.maxMs());
+      one.put("settings", runSettings(StreamsConfig.EXACTLY_ONCE_V2));
+      figures.put("at" + percent + "PercentOfMax", one);
+      say(
+          "latency at %d %% (%,.0f events/s): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%d of %d"
+              + " events seen)",
+          percent,
+          result.targetRate(),
+          result.p50Ms(),
+          result.p95Ms(),
+          result.p99Ms(),
+          result.measured(),
+          result.sent());
+    }
+    return figures;
+  }
+
+  /** A finished Streams phase. */
+  private record StreamsRun(
+      double seconds,
+      double startupSeconds,
+      double committedSeconds,
+      List<Duration> stages,
+      long processCpuNanos,
+      long appCpuNanos,
+      long peakHeap,
+      long peakRss,
+      long peakRocksDb,
+      Map<String, BrokerCounters.Written> written) {
+
+    Map<String, Object> figures(final long events) {
+      final Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("events", events);
+      figures.put("seconds", seconds);
+      figures.put("startupSeconds", startupSeconds);
+      figures.put("secondsFromStartToCommitted", committedSeconds);
+      figures.put("eventsPerSecond", events / seconds);
+      figures.put("processCpuSecondsPerMillionEvents", processCpuNanos / 1e9 / (events / 1e6));
+      figures.put("appCpuSecondsPerMillionEvents", appCpuNanos / 1e9 / (events / 1e6));
+      figures.put("peakHeapBytes", peakHeap);
+      figures.put("peakRssBytes", peakRss);
+      figures.put("peakRocksDbBytes", peakRocksDb);
+      return figures;
+    }
+
+    Map<String, Object> perEvent(final String appId, final TopicNames topics, final long events) {
+      final Map<String, long[]> sums = new LinkedHashMap<>();
+      for (final String category :
+          List.of("outputs", "repartitions", "changelogs", "coordination", "inputs", "other")) {
+        sums.put(category, new long[2]);
+      }
+      written.forEach(
+          (topic, w) -> {
+            final long[] sum = sums.get(category(topic, appId, topics));
+            sum[0] += w.bytes();
+            sum[1] += w.records();
+          });
+      final Map<String, Object> figures = new LinkedHashMap<>();
+      sums.forEach(
+          (category, sum) ->
+              figures.put(
+                  category,
+                  Map.of("bytes", (double) sum[0] / events, "records", (double) sum[1] / events)));
+      final long records =
+          sums.get("outputs")[1] + sums.get("repartitions")[1] + sums.get("changelogs")[1];
+      figures.put("recordsOutputsRepartitionsChangelogs", (double) records / events);
+      // The ten topics written most, so that a reader sees which store or output dominates.
+      final Map<String, Object> top = new LinkedHashMap<>();
+      written.entrySet().stream()
+          .sorted((a, b) -> Long.compare(b.getValue().records(), a.getValue().records()))
+          .limit(10)
+          .forEach(
+              e ->
+                  top.put(
+                      e.getKey(),
+                      Map.of(
+                          "records", (double) e.getValue().records() / events,
+                          "bytes", (double) e.getValue().bytes() / events)));
+      figures.put("topTopics", top);
+      return figures;
+    }
+
+    private static String category(final String topic, final String appId, final TopicNames t) {
+      if (topic.startsWith(appId + "-") && topic.endsWith("-repartition")) {
+        return "repartitions";
+      }
+      if (topic.startsWith(appId + "-") && topic.endsWith("-changelog")) {
+        return "changelogs";
+      }
+      if (topic.startsWith("__")) {
+        return "coordination";
+      }
+      if (List.of(
+              t.unitActivityDaily(),
+              t.unitActivityWeekly(),
+              t.unitJpYtd(),
+              t.programSatisfactionWeekly(),
+              t.employeeJpYtd(),
+              t.alerts(),
+              t.deadLetters(),
+              t.lateEvents())
+          .contains(topic)) {
+        return "outputs";
+      }
+      if (List.of(t.enrollments(), t.attendance(), t.feedback(), t.employees()).contains(topic)) {
+        return "inputs";
+      }
+      return "other";
+    }
+  }
+
+  /** What to do once a Streams phase has drained, before it is closed. */
+  @FunctionalInterface
+  private interface AfterDrain {
+    /** Called with 1 / the drain time in seconds. */
+    void run(double perSecond) throws InterruptedException;
+  }
+
+  private StreamsRun runStreams(
+      final String appId,
+      final Topology topology,
+      final Properties props,
+      final List<List<String>> stages,
+      final boolean sharedCache,
+      final long processedRecords,
+      final AfterDrain afterDrain)
+      throws InterruptedException {
+    System.gc();
+    final Map<String, BrokerCounters.Written> before =
+        broker.available() ? broker.snapshot() : Map.of();
+    final long cpu = Cpu.process();
+    final KafkaStreams streams = new KafkaStreams(topology, props);
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("A stream thread of {} died", appId, e);
+          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+              .StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    try (ResourceSampler sampler = new ResourceSampler(streams::metrics, sharedCache);
+        Drain drain = new Drain(adminConfig(props))) {
+      final long start = System.nanoTime();
+      final java.util.concurrent.atomic.AtomicLong running =
+          new java.util.concurrent.atomic.AtomicLong();
+      streams.setStateListener(
+          (now, previous) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+              running.compareAndSet(0, System.nanoTime());
+            }
+          });
+      streams.start();
+      final List<Duration> drained;
+      final long processed;
+      try (ProcessedWatch watch =
+          processedRecords > 0 ? new ProcessedWatch(streams, processedRecords) : null) {
+        drained = drain.await(appId, stages, start, settings.drainTimeout(), streams::state);
+        processed = watch == null ? 0 : watch.doneNanos();
+      }
+      // Joining the group and assigning tasks take seconds whatever the work; the rates count
+      // from the first RUNNING state (the time from start() is reported beside). A baseline ends
+      // when its last record was processed (see ProcessedWatch), the full topology when its
+      // committed offsets reached the ends of every stage.
+      final double committed = drained.get(drained.size() - 1).toNanos() / 1e9;
+      final double total = processed > 0 ? (processed - start) / 1e9 : committed;
+      final double startup = running.get() == 0 ? 0 : (running.get() - start) / 1e9;
+      final double seconds = total > startup ? total - startup : total;
+      final long appCpu = Cpu.threads(appId);
+      final long processCpu = Cpu.process() - cpu;
+      final Map<String, BrokerCounters.Written> written =
+          broker.available() ? BrokerCounters.delta(before, broker.snapshot()) : Map.of();
+      // A last sample, so a phase shorter than the RocksDB sampling period still reports one.
+      sampler.close();
+      final StreamsRun run =
+          new StreamsRun(
+              seconds,
+              startup,
+              committed,
+              drained,
+              processCpu,
+              appCpu,
+              sampler.peakHeapBytes(),
+              sampler.peakRssBytes(),
+              sampler.peakRocksDbBytes(),
+              written);
+      if (afterDrain != null) {
+        afterDrain.run(1 / seconds);
+      }
+      return run;
+    } finally {
+      streams.close(CloseOptions.timeout(Duration.ofSeconds(30)));
+      streams.cleanUp();
+    }
+  }
+
+  private Properties baseProperties(
+      final Context context, final String appId, final String guarantee) {
+    final Properties props = new Properties();
+    props.putAll(context.client());
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        settings.dataDir().resolve("state-" + runTag).toAbsolutePath().toString());
+    props.putAll(tuning(appId));
+    return props;
+  }
+
+  /** The settings every Streams phase shares, so that the ratios compare like with like. */
+  private Map<String, Object> tuning(final String appId) {
+    final Map<String, Object> props = new HashMap<>();
+    props.put(StreamsConfig.CLIENT_ID_CONFIG, appId);
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.cacheMaxBytes());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return props;
+  }
+
+  private TopologySettings topologySettings() {
+    final TopologySettings d = TopologySettings.DEFAULTS;
+    return new TopologySettings(
+        d.dayGrace(),
+        d.weekGrace(),
+        d.yearGrace(),
+        d.dedupHorizon(),
+        d.maxClockSkew(),
+        d.maxSessionJp(),
+        d.minResponses(),
+        d.targetJp(),
+        d.idleTimeout(),
+        settings.emitInterval(),
+        settings.partitions(),
+        settings.partitions(),
+        settings.partitions(),
+        d.alerts());
+  }
+
+  private Map<String, Object> runSettings(final String guarantee) {
+    final Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("processingGuarantee", guarantee);
+    figures.put("partitions", settings.partitions());
+    figures.put("streamThreads", settings.streamThreads());
+    figures.put("cacheMaxBytes", settings.cacheMaxBytes());
+    figures.put("commitIntervalMs", settings.commitIntervalMs());
+    figures.put("emitIntervalMs", settings.emitInterval().toMillis());
+    figures.put("rocksDbMemoryBytes", settings.rocksDbMemoryBytes());
+    return figures;
+  }
+
+  private static Map<String, Object> rates(
+      final long records, final long bytes, final double seconds, final long cpuNanos) {
+    final Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("records", records);
+    figures.put("seconds", seconds);
+    figures.put("recordsPerSecond", records / seconds);
+    figures.put("megabytesPerSecond", bytes / 1e6 / seconds);
+    figures.put("processCpuSecondsPerMillionRecords", cpuNanos / 1e9 / (records / 1e6));
+    return figures;
+  }
+
+  private static Map<String, Object> adminConfig(final Properties props) {
+    final Map<String, Object> config = new HashMap<>();
+    for (final String key : props.stringPropertyNames()) {
+      if (org.apache.kafka.clients.admin.AdminClientConfig.configNames().contains(key)) {
+        config.put(key, props.getProperty(key));
+      }
+    }
+    props.forEach(
+        (k, v) -> {
+          if (org.apache.kafka.clients.admin.AdminClientConfig.configNames().contains(k)) {
+            config.put(String.valueOf(k), v);
+          }
+        });
+    return config;
+  }
+
+  private static String shortName(final String guarantee) {
+    return StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee) ? "eos" : "alo";
+  }
+
+  /** The contract's names under a prefix, for a cluster that is not the bench's own. */
+  private static TopicNames prefixed(final String prefix) {
+    final TopicNames c = TopicNames.contract();
+    return new TopicNames(
+        prefix + c.units(),
+        prefix + c.employees(),
+        prefix + c.programs(),
+        prefix + c.enrollments(),
+        prefix + c.attendance(),
+        prefix + c.feedback(),
+        prefix + c.unitActivityDaily(),
+        prefix + c.unitActivityWeekly(),
+        prefix + c.unitJpYtd(),
+        prefix + c.programSatisfactionWeekly(),
+        prefix + c.employeeJpYtd(),
+        prefix + c.alerts(),
+        prefix + c.deadLetters(),
+        prefix + c.lateEvents());
+  }
+
+  /** Each topic of these names with its contract cleanup policy. */
+  private static Map<String, Map<String, String>> contractTopics(final TopicNames topics) {
+    final TopicNames contract = TopicNames.contract();
+    final String prefix =
+        topics.units().substring(0, topics.units().length() - contract.units().length());
+    final Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    for (final ContractTopic topic : ContractTopic.values()) {
+      configs.put(
+          prefix + topic.topicName(),
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanup().policy()));
+    }
+    return configs;
+  }
+
+  private void createTopics(final Admin admin, final Map<String, Map<String, String>> topics)
+      throws InterruptedException {
+    for (final Map.Entry<String, Map<String, String>> topic : topics.entrySet()) {
+      try {
+        admin
+            .createTopics(
+                List.of(
+                    new NewTopic(
+                            topic.getKey(),
+                            java.util.Optional.of(settings.partitions()),
+                            java.util.Optional.empty())
+                        .configs(topic.getValue())))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+      } catch (final ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new IllegalStateException(
+              "cannot create topic " + topic.getKey() + ": " + e.getCause().getMessage(), e);
+        }
+      } catch (final TimeoutException e) {
+        throw new IllegalStateException("the cluster did not create " + topic.getKey(), e);
+      }
+    }
+  }
+
+  private void say(final String format, final Object... args) {
+    out.printf(format + "%n", args);
+    out.flush();
+  }
+
+  /** CPU time of this process and of named threads. */
+  static final class Cpu {
+    private Cpu() {}
+
+    /** CPU time of the whole process (with an embedded broker: the broker's too). */
+    static long process() {
+      final java.lang.management.OperatingSystemMXBean os =
+          ManagementFactory.getOperatingSystemMXBean();
+      if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+        return sun.getProcessCpuTime();
+      }
+      return -1;
+    }
+
+    /** CPU time of the live threads whose name holds {@code marker} (a Streams client id). */
+    static long threads(final String marker) {
+      final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long total = 0;
+      for (final Thread thread : Thread.getAllStackTraces().keySet()) {
+        if (thread.getName().contains(marker)) {
+          final long cpu = threads.getThreadCpuTime(thread.getId());
+          if (cpu > 0) {
+            total += cpu;
+          }
+        }
+      }
+      return total;
+    }
+  }
+}
