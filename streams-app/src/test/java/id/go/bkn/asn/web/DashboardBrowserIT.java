@@ -47,7 +47,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -155,30 +154,31 @@ class DashboardBrowserIT {
         final double cityPrevious = cityPreviousOnMetrics(base).orElseThrow();
         LOG.info("Week of {} closed: city participation {}", monday, cityPrevious);
 
-        // then: the page shows the same figure, updated without a reload
-        final WebElement shown =
+        // then: the page shows the same figure, updated without a reload. Value and text are read
+        // in one script, as the page may redraw between two reads.
+        final List<?> shown =
             await("the page showing the figure of /metrics")
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()
                 .until(
-                    () -> browser.findElement(cityParticipation()),
-                    e -> cityPreviousOnMetrics(base).map(m -> shows(e, m)).orElse(false));
-        assertThat(percentOnPage(shown.getText()))
-            .as("the city's participation as the page prints it (%s)", shown.getText())
-            .isCloseTo(cityPreviousOnMetrics(base).orElseThrow() * 100, within(0.05));
-        assertThat(browser.findElement(By.id("live-text")).getText()).startsWith("Diperbarui ");
+                    () -> cityParticipationShown(browser),
+                    v ->
+                        v != null
+                            && cityPreviousOnMetrics(base)
+                                .map(m -> Double.parseDouble((String) v.get(0)) == m)
+                                .orElse(false));
+        final double value = Double.parseDouble((String) shown.get(0));
+        assertThat(percentOnPage((String) shown.get(1)))
+            .as("the city's participation as the page prints it (%s)", shown.get(1))
+            .isCloseTo(value * 100, within(0.05));
+        assertThat(text(browser, "#live-text")).startsWith("Diperbarui ");
 
         // then: the ranking lists the lagging units
         final List<String> ranked =
             await("the ranking")
                 .atMost(Duration.ofSeconds(30))
-                .until(
-                    () ->
-                        browser.findElements(By.cssSelector("#ranking-rows tr")).stream()
-                            .map(r -> r.getAttribute("data-unit"))
-                            .toList(),
-                    rows -> !rows.isEmpty());
+                .until(() -> rankedUnits(browser), rows -> !rows.isEmpty());
         assertThat(ranked).as("the lowest units of last week").containsAll(lagging);
         assertThat(browser.findElements(By.cssSelector("#root-KOTA-SERANG-participation canvas")))
             .isNotEmpty();
@@ -190,7 +190,17 @@ class DashboardBrowserIT {
 
         // when: a lagging unit is opened from the ranking
         final String unit = lagging.get(0);
-        browser.findElement(By.cssSelector("#ranking-rows tr[data-unit='" + unit + "'] a")).click();
+        await("a click on the unit in the ranking")
+            .atMost(Duration.ofSeconds(30))
+            .ignoreExceptions()
+            .until(
+                () -> {
+                  // The page may redraw the ranking between finding the link and clicking it.
+                  browser
+                      .findElement(By.cssSelector("#ranking-rows tr[data-unit='" + unit + "'] a"))
+                      .click();
+                  return true;
+                });
 
         // then: its page, reachable by its own URL, with a breadcrumb up to the city and charts
         await("the unit page")
@@ -201,13 +211,8 @@ class DashboardBrowserIT {
                     browser.getCurrentUrl().endsWith("#/unit/" + unit)
                         && browser.findElement(By.id("view-unit")).isDisplayed()
                         && drawn(browser, "unit-chart-participation"));
-        assertThat(browser.findElement(By.id("breadcrumb")).getText())
-            .startsWith("Pemerintah Kota Serang");
-        assertThat(
-                browser
-                    .findElement(By.cssSelector("[data-testid='unit-participation-previous']"))
-                    .getText())
-            .endsWith("%");
+        assertThat(text(browser, "#breadcrumb")).startsWith("Pemerintah Kota Serang");
+        assertThat(text(browser, "[data-testid='unit-participation-previous']")).endsWith("%");
         screenshot(browser, "unit");
 
         // when: the city's unit page shows its sub-units, the programme page its programmes
@@ -270,14 +275,33 @@ class DashboardBrowserIT {
     return new ChromeDriver(service, options);
   }
 
-  private static By cityParticipation() {
-    return By.cssSelector("[data-testid='participation-previous-" + ROOT + "']");
+  /** The ranking's unit ids, top to bottom, read in one script (the page may redraw). */
+  @SuppressWarnings("unchecked")
+  private static List<String> rankedUnits(final ChromeDriver browser) {
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return [...document.querySelectorAll('#ranking-rows tr')].map(r => r.dataset.unit);");
   }
 
-  /** Whether the element's raw value is the metric's (the page shows the same figure). */
-  private static boolean shows(final WebElement element, final double metric) {
-    final String raw = element.getAttribute("data-value");
-    return raw != null && !raw.isEmpty() && Double.parseDouble(raw) == metric;
+  /** An element's text, read in one script (the page may redraw between two WebDriver calls). */
+  private static String text(final ChromeDriver browser, final String selector) {
+    return (String)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;",
+                selector);
+  }
+
+  /** The city's last-week participation on the page: its raw value and its text, or null. */
+  private static List<?> cityParticipationShown(final ChromeDriver browser) {
+    return (List<?>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const e = document.querySelector(\"[data-testid='participation-previous-"
+                    + ROOT
+                    + "']\");"
+                    + "return e && e.dataset.value ? [e.dataset.value, e.textContent] : null;");
   }
 
   /** "23,4%" (Indonesian decimal comma) as 23.4. */
