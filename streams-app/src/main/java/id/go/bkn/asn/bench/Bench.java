@@ -78,6 +78,10 @@ import org.slf4j.LoggerFactory;
 public final class Bench {
 
   private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
+
+  /** Requests per API endpoint and format, after a warm-up. */
+  private static final int API_REQUESTS = 200;
+
   private static final List<String> GUARANTEES =
       List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
 
@@ -142,6 +146,7 @@ public final class Bench {
         final double b4 = passThrough(context, input, guarantee, true, report);
         full(context, input, guarantee, b3, b4, report);
       }
+      api(context, report);
       report.finish(clock.instant());
       return report;
     }
@@ -429,6 +434,27 @@ public final class Bench {
       report.put("latency", latencyFigures);
     }
     return rate;
+  }
+
+  /** The read-only API's answer times on the aggregates the full-topology phases wrote. */
+  private void api(final Context context, final BenchReport report) throws InterruptedException {
+    final Map<String, Object> figures =
+        new ApiTimes(
+                context.client(),
+                context.registry(),
+                context.topics(),
+                clock,
+                topologySettings().alerts().minCohort())
+            .measure(API_REQUESTS);
+    report.put("api", figures);
+    @SuppressWarnings("unchecked")
+    final Map<String, Map<String, Object>> endpoints =
+        (Map<String, Map<String, Object>>) figures.get("endpoints");
+    endpoints.forEach(
+        (endpoint, one) ->
+            say(
+                "api %s: p50 %.1f ms, p99 %.1f ms (%,d bytes)",
+                endpoint, one.get("p50Ms"), one.get("p99Ms"), one.get("answerBytes")));
   }
 
   /** Open-loop latency at 50 % and 80 % of the rate the full topology drained the backlog at. */

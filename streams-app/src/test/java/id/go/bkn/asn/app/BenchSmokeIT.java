@@ -102,6 +102,23 @@ class BenchSmokeIT {
           l + "p99Ms",
           l + "settings.partitions");
     }
+    positive(root, missing, "api.units", "api.requestsPerEndpoint");
+    for (final String endpoint :
+        List.of(
+            "/units",
+            "/units/{root}/activity?window=week",
+            "/activity?period=previous",
+            "/programs",
+            "/alerts/history")) {
+      for (final String format : List.of("json", "csv")) {
+        final JsonNode one = root.path("api").path("endpoints").path(endpoint + " " + format);
+        for (final String figure : List.of("p50Ms", "p99Ms", "maxMs", "answerBytes")) {
+          if (!one.path(figure).isNumber() || !(one.path(figure).asDouble() > 0)) {
+            missing.add("api.endpoints[" + endpoint + " " + format + "]." + figure);
+          }
+        }
+      }
+    }
     assertThat(missing).as("figures missing or not positive in %s", json).isEmpty();
     assertThat(out.toString()).contains("full exactly_once_v2", "p99");
   }
