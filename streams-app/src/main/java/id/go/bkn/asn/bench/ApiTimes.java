@@ -3,6 +3,7 @@ package id.go.bkn.asn.bench;
 import id.go.bkn.asn.api.ApiHandler;
 import id.go.bkn.asn.api.ApiQueries;
 import id.go.bkn.asn.api.ApiSource;
+import id.go.bkn.asn.function.JakartaCalendar;
 import id.go.bkn.asn.http.PipelineHttpServer;
 import id.go.bkn.asn.registry.SchemaRegistryClient;
 import id.go.bkn.asn.topology.TopicNames;
@@ -18,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,16 @@ final class ApiTimes {
       }
       final AggregateSnapshot snapshot = view.snapshot();
       final String root = snapshot.roots().get(0).unitId();
+      // The bench's input lies in the past, so the default range (the weeks before today) could
+      // answer nothing: ask for the weeks the run wrote, up to the latest window it knows.
+      final LocalDate to =
+          JakartaCalendar.dateOf(
+                  snapshot.windows().stream()
+                      .map(AggregateSnapshot.UnitWindow::windowStart)
+                      .max(Comparator.naturalOrder())
+                      .orElse(clock.instant()))
+              .plusDays(7);
+      final String range = "from=" + to.minusDays(3 * 365) + "&to=" + to;
       try (PipelineHttpServer http =
           PipelineHttpServer.start(
               "127.0.0.1",
@@ -87,15 +100,20 @@ final class ApiTimes {
         for (final String path :
             List.of(
                 "/api/v1/units",
-                "/api/v1/units/" + root + "/activity?window=week",
+                "/api/v1/units/" + root + "/activity?window=week&" + range,
                 "/api/v1/activity?period=previous",
-                "/api/v1/programs",
+                "/api/v1/programs?" + range,
                 "/api/v1/alerts/history")) {
           for (final String format : List.of("json", "csv")) {
             final String url =
                 http.url() + path + (path.contains("?") ? "&" : "?") + "format=" + format;
             endpoints.put(
-                path.replace("/api/v1", "").replace(root, "{root}") + " " + format,
+                path.replace("/api/v1", "")
+                        .replace(root, "{root}")
+                        .replace("&" + range, "")
+                        .replace("?" + range, "")
+                    + " "
+                    + format,
                 time(http1, URI.create(url), requests));
           }
         }

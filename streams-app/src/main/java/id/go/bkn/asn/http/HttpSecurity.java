@@ -92,6 +92,7 @@ public record HttpSecurity(SSLContext tls, String user, String password, Set<Str
 
   /** An HTTP or HTTPS server on {@code address} whose contexts ask for the credentials. */
   public HttpServer createServer(final InetSocketAddress address) throws IOException {
+    JdkHttpServers.noDelay();
     final HttpServer server;
     if (tls == null) {
       server = HttpServer.create(address, 0);
