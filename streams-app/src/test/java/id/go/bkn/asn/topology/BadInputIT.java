@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.go.bkn.asn.app.PipelineApp;
-import id.go.bkn.asn.config.KafkaConnection;
-import id.go.bkn.asn.config.StreamsSettings;
-import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.function.DeadLetterReason;
 import id.go.bkn.asn.local.LocalStack;
 import id.go.bkn.asn.registry.RegistryClientConfig;
@@ -30,29 +27,19 @@ import id.go.bkn.asn.simulator.SimulationSink;
 import id.go.bkn.asn.simulator.kafka.KafkaSimulationSink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -96,7 +83,7 @@ class BadInputIT {
     try (LocalStack stack = LocalStack.start(LocalStack.Settings.ephemeral(dataDir));
         SchemaRegistryClient registry =
             SchemaRegistryClients.create(RegistryClientConfig.of(stack.registryUrl()));
-        KafkaProducer<String, byte[]> producer = producer(stack)) {
+        KafkaProducer<String, byte[]> producer = PipelineItFixture.producer(stack)) {
       final AvroSerializer<SpecificRecord> avro = new AvroSerializer<>(registry);
       final KafkaSimulationSink kafka = new KafkaSimulationSink(producer, avro);
       final FirstEmployee first = new FirstEmployee(new ParticipationIT.Tee(kafka, model));
@@ -124,7 +111,7 @@ class BadInputIT {
       generator.advanceTo(FROM.plus(Duration.ofDays(10)));
       kafka.flush();
       final List<KafkaStreams.State> states = new CopyOnWriteArrayList<>();
-      try (PipelineApp app = start(stack)) {
+      try (PipelineApp app = PipelineItFixture.startApp(stack, "bad-input-it", dataDir, GRACE)) {
         await()
             .atMost(Duration.ofSeconds(120))
             .pollInterval(Duration.ofMillis(500))
@@ -145,7 +132,10 @@ class BadInputIT {
                       && ParticipationIT.hasAll(
                           ParticipationIT.finals(stack, registry, "analytics.unit-activity-daily"),
                           days)
-                      && deadLetters(stack).size() >= bad.size();
+                      && PipelineItFixture.readCommitted(
+                                  stack, DEAD_LETTERS, new ByteArrayDeserializer())
+                              .size()
+                          >= bad.size();
                 });
         states.add(app.state());
 
@@ -170,7 +160,8 @@ class BadInputIT {
         }
 
         // each bad event set aside with its key, bytes and reason, stamped inside the retention
-        final List<ConsumerRecord<String, byte[]>> letters = deadLetters(stack);
+        final List<ConsumerRecord<String, byte[]>> letters =
+            PipelineItFixture.readCommitted(stack, DEAD_LETTERS, new ByteArrayDeserializer());
         final long now = System.currentTimeMillis();
         final SoftAssertions softly = new SoftAssertions();
         for (final Bad record : bad) {
@@ -396,83 +387,6 @@ class BadInputIT {
   private static String header(final ConsumerRecord<String, byte[]> record, final String name) {
     final Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
-  private static List<ConsumerRecord<String, byte[]>> deadLetters(final LocalStack stack) {
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "bad-input-it-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
-      final List<TopicPartition> partitions =
-          consumer.partitionsFor(DEAD_LETTERS).stream()
-              .map(p -> new TopicPartition(DEAD_LETTERS, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-      final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline
-          && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-      return records;
-    }
-  }
-
-  private PipelineApp start(final LocalStack stack) {
-    final TopicNames topics = TopicNames.contract();
-    final TopologySettings topology =
-        new TopologySettings(
-            GRACE,
-            GRACE,
-            GRACE,
-            Duration.ofDays(7),
-            Duration.ofHours(1),
-            24,
-            5,
-            20,
-            Duration.ofMinutes(10),
-            Duration.ofMillis(500),
-            6,
-            6,
-            TopologySettings.DEFAULTS.alerts());
-    return PipelineApp.start(
-        new PipelineApp.Settings(
-            StreamsSettings.of(
-                new KafkaConnection(stack.bootstrapServers(), Map.of()),
-                new StreamsSettings.Options("bad-input-it", null, dataDir, null),
-                topics.deadLetters()),
-            topology,
-            topics,
-            RegistryClientConfig.of(stack.registryUrl()),
-            "127.0.0.1",
-            0,
-            Duration.ofSeconds(30)),
-        PipelineApp.TopologyFactory.PARTICIPATION,
-        Clock.systemUTC());
-  }
-
-  private static KafkaProducer<String, byte[]> producer(final LocalStack stack) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            10),
-        new StringSerializer(),
-        new ByteArraySerializer());
   }
 
   /** One bad record and the reason it must get. */

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.go.bkn.asn.app.PipelineApp;
-import id.go.bkn.asn.config.KafkaConnection;
-import id.go.bkn.asn.config.StreamsSettings;
-import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.local.LocalStack;
 import id.go.bkn.asn.registry.RegistryClientConfig;
 import id.go.bkn.asn.registry.SchemaRegistryClient;
@@ -29,24 +26,15 @@ import id.go.bkn.asn.simulator.SimulationConfig;
 import id.go.bkn.asn.simulator.SimulationSink;
 import id.go.bkn.asn.simulator.kafka.KafkaSimulationSink;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +64,7 @@ class ParticipationIT {
     try (LocalStack stack = LocalStack.start(LocalStack.Settings.ephemeral(dataDir));
         SchemaRegistryClient registry =
             SchemaRegistryClients.create(RegistryClientConfig.of(stack.registryUrl()));
-        KafkaProducer<String, byte[]> producer = producer(stack)) {
+        KafkaProducer<String, byte[]> producer = PipelineItFixture.producer(stack)) {
       final KafkaSimulationSink kafka =
           new KafkaSimulationSink(producer, new AvroSerializer<SpecificRecord>(registry));
       final SimulationConfig config =
@@ -91,7 +79,8 @@ class ParticipationIT {
       generator.advanceTo(FROM.plus(Duration.ofDays(17)));
       kafka.flush();
       final Instant firstWeekEnd = FROM.plus(Duration.ofDays(7));
-      try (PipelineApp app = start(stack)) {
+      try (PipelineApp app =
+          PipelineItFixture.startApp(stack, "participation-it", dataDir, GRACE)) {
         await()
             .atMost(Duration.ofSeconds(120))
             .pollInterval(Duration.ofSeconds(1))
@@ -106,7 +95,8 @@ class ParticipationIT {
       final List<Instant> days = model.closedWindowStarts("DAY", model.lastEventTime(), GRACE);
       assertThat(weeks).hasSizeGreaterThanOrEqualTo(4).startsWith(FROM);
       assertThat(clock).isAfter(firstWeekEnd);
-      try (PipelineApp app = start(stack)) {
+      try (PipelineApp app =
+          PipelineItFixture.startApp(stack, "participation-it", dataDir, GRACE)) {
         await()
             .atMost(Duration.ofSeconds(180))
             .pollInterval(Duration.ofSeconds(1))
@@ -117,7 +107,7 @@ class ParticipationIT {
       }
 
       final List<ConsumerRecord<String, byte[]>> deadLetters =
-          read(
+          PipelineItFixture.readCommitted(
               stack,
               "training.dead-letters",
               new org.apache.kafka.common.serialization.ByteArrayDeserializer());
@@ -232,7 +222,7 @@ class ParticipationIT {
       final LocalStack stack, final SchemaRegistryClient registry, final ReferenceModel model) {
     final Map<String, EmployeeJpProgress> latest = new HashMap<>();
     for (final ConsumerRecord<String, EmployeeJpProgress> r :
-        read(
+        PipelineItFixture.readCommitted(
             stack,
             "restricted.employee-jp-ytd",
             new AvroDeserializer<>(registry, EmployeeJpProgress.class))) {
@@ -270,90 +260,13 @@ class ParticipationIT {
       final LocalStack stack, final SchemaRegistryClient registry, final String topic) {
     final List<UnitActivity> out = new ArrayList<>();
     for (final ConsumerRecord<String, UnitActivity> r :
-        read(stack, topic, new AvroDeserializer<>(registry, UnitActivity.class))) {
+        PipelineItFixture.readCommitted(
+            stack, topic, new AvroDeserializer<>(registry, UnitActivity.class))) {
       if (r.value().getStatus() == RecordStatus.FINAL) {
         out.add(r.value());
       }
     }
     return out;
-  }
-
-  private static <T> List<ConsumerRecord<String, T>> read(
-      final LocalStack stack, final String topic, final Deserializer<T> values) {
-    try (KafkaConsumer<String, T> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "participation-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new StringDeserializer(),
-            values)) {
-      final var partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      final Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
-      final List<ConsumerRecord<String, T>> records = new ArrayList<>();
-      final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline
-          && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-      return records;
-    }
-  }
-
-  private PipelineApp start(final LocalStack stack) {
-    final TopicNames topics = TopicNames.contract();
-    final TopologySettings topology =
-        new TopologySettings(
-            GRACE,
-            GRACE,
-            GRACE,
-            Duration.ofDays(7),
-            Duration.ofHours(1),
-            24,
-            5,
-            20,
-            Duration.ofMinutes(10),
-            Duration.ofMillis(500),
-            6,
-            6,
-            TopologySettings.DEFAULTS.alerts());
-    return PipelineApp.start(
-        new PipelineApp.Settings(
-            StreamsSettings.of(
-                new KafkaConnection(stack.bootstrapServers(), Map.of()),
-                new StreamsSettings.Options("participation-it", null, dataDir, null),
-                topics.deadLetters()),
-            topology,
-            topics,
-            RegistryClientConfig.of(stack.registryUrl()),
-            "127.0.0.1",
-            0,
-            Duration.ofSeconds(30)),
-        PipelineApp.TopologyFactory.PARTICIPATION,
-        Clock.systemUTC());
-  }
-
-  private static KafkaProducer<String, byte[]> producer(final LocalStack stack) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            10),
-        new StringSerializer(),
-        new ByteArraySerializer());
   }
 
   /** Sends every simulated record to Kafka and to the reference model. */
