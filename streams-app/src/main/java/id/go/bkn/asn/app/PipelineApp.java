@@ -14,6 +14,7 @@ import id.go.bkn.asn.registry.RegistryClientConfig;
 import id.go.bkn.asn.registry.SchemaRegistryClient;
 import id.go.bkn.asn.registry.SchemaRegistryClients;
 import id.go.bkn.asn.topology.ParticipationTopology;
+import id.go.bkn.asn.topology.ReferenceAuditTopology;
 import id.go.bkn.asn.topology.TopicNames;
 import id.go.bkn.asn.topology.TopologyContext;
 import id.go.bkn.asn.topology.TopologySerdes;
@@ -38,8 +39,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -51,10 +54,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running streams app: a schema registry client and the serdes on it, the topology, the Kafka
- * Streams client, the Prometheus meter registry (Kafka Streams, JVM and pipeline meters), the
- * aggregate view and the HTTP endpoints (metrics, health, the web dashboard at {@code /} and the
- * read-only API under {@code /api/v1/}). {@link #start} builds them in that order and starts them;
- * {@link #close} stops them in reverse, the streams client within the close timeout. A stream
+ * Streams client, the reference audit's own small client (it sets bad records of the global
+ * reference topics aside, which the main client's global thread cannot: {@link
+ * ReferenceAuditTopology}), the Prometheus meter registry (Kafka Streams, JVM and pipeline meters),
+ * the aggregate view and the HTTP endpoints (metrics, health, the web dashboard at {@code /} and
+ * the read-only API under {@code /api/v1/}). {@link #start} builds them in that order and starts
+ * them; {@link #close} stops them in reverse, the streams client within the close timeout. A stream
  * thread that dies of an unexpected exception is replaced, so one bad moment does not stop the
  * instance. Used by {@code ./pipeline run} and {@code ./pipeline demo}; tests give it a small
  * stand-in topology.
@@ -72,9 +77,28 @@ public final class PipelineApp implements AutoCloseable {
 
     /** The participation topology (whose stages may still be stubs). */
     TopologyFactory PARTICIPATION =
-        (context, config) -> new ParticipationTopology(context).build(config);
+        new TopologyFactory() {
+          @Override
+          public Topology build(final TopologyContext context, final TopologyConfig config) {
+            return new ParticipationTopology(context).build(config);
+          }
+
+          @Override
+          public Optional<Topology> audit(
+              final TopologyContext context, final TopologyConfig config) {
+            return Optional.of(ReferenceAuditTopology.build(context, config));
+          }
+        };
 
     Topology build(TopologyContext context, TopologyConfig config);
+
+    /**
+     * The topology of the second client that sets bad reference records aside ({@link
+     * ReferenceAuditTopology}), if the topology has one; stand-ins have none.
+     */
+    default Optional<Topology> audit(final TopologyContext context, final TopologyConfig config) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -213,9 +237,10 @@ public final class PipelineApp implements AutoCloseable {
       streams.setUncaughtExceptionHandler(deaths);
       resources.push(() -> streams.close(CloseOptions.timeout(settings.closeTimeout())));
       bindMeters(streams, meters, resources);
-      Gauge.builder(
-              "asn.pipeline.ready", streams, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
-          .description("1 while the streams client is RUNNING")
+      final KafkaStreams audit = audit(factory, context, props, deaths, settings, resources);
+      final Supplier<KafkaStreams.State> state = () -> readiness(streams, audit);
+      Gauge.builder("asn.pipeline.ready", state, s -> s.get() == KafkaStreams.State.RUNNING ? 1 : 0)
+          .description("1 while the streams client (and the reference audit) is RUNNING")
           .register(meters);
 
       // Business gauges come from the committed aggregate topics, read whole by every instance.
@@ -238,11 +263,14 @@ public final class PipelineApp implements AutoCloseable {
               settings.httpHost(),
               settings.httpPort(),
               meters,
-              streams::state,
+              state,
               Map.of(ApiHandler.CONTEXT, new ApiHandler(queries), "/", new WebHandler()),
               settings.httpSecurity());
       resources.push(http);
       streams.start();
+      if (audit != null) {
+        audit.start();
+      }
       LOG.info(
           "Streams app {} started, HTTP on {}", settings.streams().applicationId(), http.url());
       return new PipelineApp(
@@ -301,6 +329,45 @@ public final class PipelineApp implements AutoCloseable {
   private static Topology build(
       final TopologyFactory factory, final TopologyContext context, final Properties props) {
     return factory.build(context, new TopologyConfig(new StreamsConfig(props)));
+  }
+
+  /**
+   * The reference audit's client, built (not started) under its own application id, with the same
+   * thread-death policy as the main client; null when the topology has no audit.
+   */
+  private static KafkaStreams audit(
+      final TopologyFactory factory,
+      final TopologyContext context,
+      final Properties props,
+      final ThreadDeathPolicy deaths,
+      final Settings settings,
+      final Resources resources) {
+    final Properties auditProps = ReferenceAuditTopology.properties(props);
+    final Optional<Topology> topology =
+        factory.audit(context, new TopologyConfig(new StreamsConfig(auditProps)));
+    if (topology.isEmpty()) {
+      return null;
+    }
+    final KafkaStreams audit = new KafkaStreams(topology.get(), auditProps);
+    audit.setStateListener(
+        (newState, oldState) -> LOG.info("Reference audit state {} -> {}", oldState, newState));
+    audit.setUncaughtExceptionHandler(deaths);
+    resources.push(() -> audit.close(CloseOptions.timeout(settings.closeTimeout())));
+    return audit;
+  }
+
+  /**
+   * What {@code /health/ready} and {@code asn_pipeline_ready} report: the main client's state,
+   * unless the reference audit has stopped (bad reference records would then go unreported), when
+   * it is the audit's state.
+   */
+  static KafkaStreams.State readiness(final KafkaStreams streams, final KafkaStreams audit) {
+    final KafkaStreams.State main = streams.state();
+    if (audit == null || main != KafkaStreams.State.RUNNING) {
+      return main;
+    }
+    final KafkaStreams.State other = audit.state();
+    return other.isRunningOrRebalancing() || other == KafkaStreams.State.CREATED ? main : other;
   }
 
   /** The streams client's own consumer settings (connection, security), for the view's consumer. */

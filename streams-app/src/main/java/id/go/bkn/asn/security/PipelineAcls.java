@@ -1,6 +1,7 @@
 package id.go.bkn.asn.security;
 
 import id.go.bkn.asn.topics.ContractTopic;
+import id.go.bkn.asn.topology.ReferenceAuditTopology;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.apache.kafka.common.resource.ResourceType;
  *       topics, and READ on the aggregate topics its aggregate view reads back (a plain consumer,
  *       no group); ALL on the topics named {@code <application.id>-*} (its repartition topics and
  *       changelogs, which it creates); READ on its consumer group {@code <application.id>}; WRITE
- *       on the transactional ids {@code <application.id>-*} of exactly_once_v2;
+ *       on the transactional ids {@code <application.id>-*} of exactly_once_v2; READ on the
+ *       consumer group {@code <application.id>-reference-audit} of its reference audit;
  *   <li>the event source ({@code ./pipeline simulate}, {@code ./pipeline import} or the training
  *       systems): WRITE on the input and reference topics, and on the import's transactional ids
  *       {@code asn-import-*};
@@ -155,6 +157,15 @@ public final class PipelineAcls {
     acls.add(
         allow(
             principal, ResourceType.GROUP, applicationId, PatternType.LITERAL, AclOperation.READ));
+    // The reference audit's client (it reads the reference topics and writes dead letters under
+    // its own application id; its transactional ids share the prefix above).
+    acls.add(
+        allow(
+            principal,
+            ResourceType.GROUP,
+            applicationId + ReferenceAuditTopology.APPLICATION_ID_SUFFIX,
+            PatternType.LITERAL,
+            AclOperation.READ));
     // exactly_once_v2: one transactional id per stream thread, <application.id>-<process>-<n>.
     acls.add(
         allow(

@@ -54,27 +54,34 @@ public final class ParticipationTopology {
 
   /**
    * The global stores {@link TopologyContext#UNITS_STORE} and {@link
-   * TopologyContext#PROGRAMS_STORE}: plain key-value stores kept equal to their compacted topics.
-   * Stage tests add them too.
+   * TopologyContext#PROGRAMS_STORE}: plain key-value stores kept equal to the valid records of
+   * their compacted topics ({@link ReferenceCheck}; the invalid ones are set aside by {@link
+   * ReferenceAuditTopology}). Stage tests add them too.
    */
   static void addReferenceStores(final StreamsBuilder builder, final TopologyContext context) {
+    final TopologySerdes serdes = context.serdes();
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TopologyContext.UNITS_STORE),
                 Serdes.String(),
-                context.serdes().unit())
+                serdes.unit())
             .withLoggingDisabled(),
         context.topics().units(),
-        Consumed.with(Serdes.String(), context.serdes().unit()).withName("units-source"),
-        () -> new GlobalStoreUpdater<>(TopologyContext.UNITS_STORE));
+        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("units-source"),
+        () ->
+            new GlobalStoreUpdater<>(
+                TopologyContext.UNITS_STORE, ReferenceCheck.units(serdes.unit().deserializer())));
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TopologyContext.PROGRAMS_STORE),
                 Serdes.String(),
-                context.serdes().program())
+                serdes.program())
             .withLoggingDisabled(),
         context.topics().programs(),
-        Consumed.with(Serdes.String(), context.serdes().program()).withName("programs-source"),
-        () -> new GlobalStoreUpdater<>(TopologyContext.PROGRAMS_STORE));
+        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("programs-source"),
+        () ->
+            new GlobalStoreUpdater<>(
+                TopologyContext.PROGRAMS_STORE,
+                ReferenceCheck.programs(serdes.program().deserializer())));
   }
 }

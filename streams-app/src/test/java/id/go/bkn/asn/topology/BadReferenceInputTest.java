@@ -1,0 +1,309 @@
+package id.go.bkn.asn.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.bkn.asn.config.TopologySettings;
+import id.go.bkn.asn.function.JakartaCalendar;
+import id.go.bkn.asn.registry.MockSchemaRegistry;
+import id.go.bkn.asn.registry.SchemaRegistryClient;
+import id.go.bkn.asn.schema.AttendanceEvent;
+import id.go.bkn.asn.schema.Employee;
+import id.go.bkn.asn.schema.RecordStatus;
+import id.go.bkn.asn.schema.UnitActivity;
+import id.go.bkn.asn.schema.WorkUnit;
+import id.go.bkn.asn.serde.AvroClassTrust;
+import id.go.bkn.asn.serde.AvroSerdes;
+import id.go.bkn.asn.testing.MutableClock;
+import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad reference data through the whole topology (ingest, tree and programme stages) on
+ * TopologyTestDriver, while events flow (issue #9 items 1 and 2): records of {@code
+ * reference.units} and {@code reference.programs} that do not decode, are empty or of another type,
+ * a unit that names itself as parent (a cycle of length 1), a cycle of length 3, a parent that does
+ * not exist and a unit moved under another root. Nothing hangs, the main topology sets nothing
+ * aside (the reference audit does: {@link ReferenceAuditTest}), the FINAL daily figures of every
+ * other unit are exactly those of a run without the bad units, and every event of an employee of a
+ * bad unit is still counted in its unit's FINAL figure.
+ */
+class BadReferenceInputTest {
+
+  static {
+    AvroClassTrust.trustPackage("id.go.bkn.asn.schema");
+    AvroClassTrust.trustPackage("id.go.bkn.asn.internal");
+  }
+
+  /** The wall clock's start: Monday 2025-03-10 10:00 WIB. */
+  private static final Instant START = wib("2025-03-10T10:00");
+
+  private static final Instant HIRED = Instant.parse("2024-01-01T00:00:00Z");
+  private static final String MONDAY = "2025-03-10";
+  private static final List<String> GOOD_UNITS =
+      List.of("KOTA", "KEC-A", "KEL-A1", "KEC-B", "KAB", "KAB-X");
+
+  @TempDir Path stateDir;
+
+  @Test
+  void shouldKeepOtherUnitsFiguresAndCountBadUnitsEventsWhenReferenceDataIsBad() {
+    final Run clean = new Run(stateDir.resolve("clean"), false).play();
+    final Run bad = new Run(stateDir.resolve("bad"), true).play();
+
+    final Map<String, UnitActivity> cleanFinals = clean.finals();
+    assertThat(cleanFinals.keySet()).containsExactlyInAnyOrderElementsOf(GOOD_UNITS);
+    assertThat(cleanFinals.get("KOTA").getParticipants()).isEqualTo(2);
+    assertThat(cleanFinals.get("KAB").getParticipants()).isEqualTo(1);
+    for (final String unit : GOOD_UNITS) {
+      assertThat(bad.finals().get(unit)).as("FINAL of %s", unit).isEqualTo(cleanFinals.get(unit));
+    }
+
+    // Every event of an employee of a bad unit is counted in its unit's FINAL figure.
+    final Map<String, UnitActivity> finals = bad.finals();
+    assertThat(finals.get("SELF").getPresent()).as("kept under its last valid parent").isEqualTo(1);
+    assertThat(finals.get("SELF-ROOT").getPresent()).isEqualTo(1);
+    assertThat(finals.get("C2").getPresent()).as("in a cycle of 3").isEqualTo(1);
+    assertThat(finals.get("DANGLING").getPresent()).as("under a missing parent").isEqualTo(1);
+    assertThat(finals.get("MOVER").getPresent()).as("moved under another root").isEqualTo(2);
+    assertThat(finals)
+        .containsKeys("C1", "C3", "OLD-ROOT", "NEW-ROOT")
+        .doesNotContainKey("NOWHERE");
+
+    // The global store skipped exactly the records the audit sets aside: the self-parent update
+    // left SELF's valid version, the bad keys are not there.
+    final KeyValueStore<String, WorkUnit> units = bad.driver.getKeyValueStore("units");
+    assertThat(units.get("SELF").getParentUnitId()).isEqualTo("SELF-ROOT");
+    assertThat(units.get("KEC-B").getParentUnitId()).isEqualTo("KOTA");
+    assertThat(units.get("MOVER").getParentUnitId()).isEqualTo("NEW-ROOT");
+    assertThat(units.get(" ")).isNull();
+
+    // Nothing set aside or late in the main topology, in either run.
+    assertThat(clean.deadLetters).isZero();
+    assertThat(bad.deadLetters).isZero();
+    assertThat(bad.late).isZero();
+    clean.close();
+    bad.close();
+  }
+
+  /** One run of the whole topology on its own driver and registry scope. */
+  private static final class Run implements AutoCloseable {
+
+    private final boolean withBadUnits;
+    private final MutableClock wall = new MutableClock(START);
+    private final String scope = "scope-" + UUID.randomUUID();
+    private final TopicNames topics = TopicNames.contract();
+    private final TopologySerdes serdes;
+    private final SchemaRegistryClient client;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<byte[], byte[]> units;
+    private final TestInputTopic<byte[], byte[]> programs;
+    private final TestInputTopic<String, Employee> employees;
+    private final TestInputTopic<String, AttendanceEvent> attendance;
+    private final TestOutputTopic<String, UnitActivity> daily;
+    private final TestOutputTopic<byte[], byte[]> deadLetterTopic;
+    private final TestOutputTopic<byte[], byte[]> lateTopic;
+    private final Map<String, UnitActivity> finals = new TreeMap<>();
+    private int deadLetters;
+    private int late;
+    private int eventIds;
+
+    Run(final Path stateDir, final boolean withBadUnits) {
+      this.withBadUnits = withBadUnits;
+      client = MockSchemaRegistry.client(scope);
+      serdes = TopologySerdes.on(client);
+      final RecordingEvents events = new RecordingEvents();
+      final TopologyContext context =
+          new TopologyContext(
+              TopologySettings.DEFAULTS.withInternalPartitions(1).withInputPartitions(1),
+              topics,
+              serdes,
+              wall,
+              events);
+      final Properties props = IngestFixture.properties(stateDir, topics, events);
+      props.put(IngestStreamsConfig.CLOCK_CONFIG, wall);
+      driver =
+          new TopologyTestDriver(
+              new ParticipationTopology(context)
+                  .build(new TopologyConfig(new StreamsConfig(props))),
+              props,
+              START);
+      units = raw(topics.units());
+      programs = raw(topics.programs());
+      employees =
+          driver.createInputTopic(
+              topics.employees(),
+              new StringSerializer(),
+              AvroSerdes.specific(Employee.class, client).serializer());
+      attendance =
+          driver.createInputTopic(
+              topics.attendance(),
+              new StringSerializer(),
+              AvroSerdes.specific(AttendanceEvent.class, client).serializer());
+      daily =
+          driver.createOutputTopic(
+              topics.unitActivityDaily(),
+              new StringDeserializer(),
+              serdes.unitActivity().deserializer());
+      deadLetterTopic =
+          driver.createOutputTopic(
+              topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      lateTopic =
+          driver.createOutputTopic(
+              topics.lateEvents(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    Run play() {
+      unit("KOTA", null);
+      unit("KEC-A", "KOTA");
+      unit("KEL-A1", "KEC-A");
+      unit("KEC-B", "KOTA");
+      unit("KAB", null);
+      unit("KAB-X", "KAB");
+      programs.pipeInput(
+          bytes("PROG-LATSAR"),
+          serdes
+              .program()
+              .serializer()
+              .serialize(topics.programs(), ReferenceAuditTest.program("PROG-LATSAR", "LATSAR")),
+          START);
+      if (withBadUnits) {
+        unit("SELF-ROOT", null);
+        unit("SELF", "SELF-ROOT");
+        unit("OLD-ROOT", null);
+        unit("NEW-ROOT", null);
+        unit("MOVER", "OLD-ROOT");
+        unit("C1", "C2");
+        unit("C2", "C3");
+        unit("C3", "C1");
+        unit("DANGLING", "NOWHERE");
+        badRecords();
+        // A cycle of length 1: set aside by the audit, skipped by the store.
+        unit("SELF", "SELF");
+      }
+      hire("198703152010011001", "KEL-A1");
+      hire("198703152010011002", "KEC-B");
+      hire("198703152010011003", "KAB-X");
+      if (withBadUnits) {
+        hire("198703152010011004", "SELF");
+        hire("198703152010011005", "C2");
+        hire("198703152010011006", "DANGLING");
+        hire("198703152010011007", "MOVER");
+      }
+      attend("198703152010011001", "2025-03-10T09:00");
+      if (withBadUnits) {
+        badRecords();
+        attend("198703152010011004", "2025-03-10T09:00");
+        attend("198703152010011005", "2025-03-10T09:00");
+        attend("198703152010011006", "2025-03-10T09:00");
+        attend("198703152010011007", "2025-03-10T09:00");
+      }
+      attend("198703152010011002", "2025-03-10T09:10");
+      if (withBadUnits) {
+        // The unit and its events move under another root, while the day is open.
+        unit("MOVER", "NEW-ROOT");
+        attend("198703152010011007", "2025-03-10T09:40");
+        // A unit of the good tree moved away and back: its figures follow it, but end where
+        // they started, so the good tree's FINAL figures are what they would be without it.
+        unit("KEC-B", "KAB");
+        unit("KEC-B", "KOTA");
+      }
+      attend("198703152010011003", "2025-03-10T09:20");
+      // Four days of wall clock, an hour at a time: the day closes on the wall clock.
+      for (int hour = 0; hour < 96; hour++) {
+        wall.advance(Duration.ofHours(1));
+        driver.advanceWallClockTime(Duration.ofHours(1));
+      }
+      final List<UnitActivity> all = daily.readValuesToList();
+      for (final UnitActivity record : all) {
+        if (record.getStatus() == RecordStatus.FINAL
+            && MONDAY.equals(JakartaCalendar.dateOf(record.getWindowStart()).toString())) {
+          assertThat(finals.put(record.getUnitId(), record))
+              .as("one FINAL of %s", record.getUnitId())
+              .isNull();
+        }
+      }
+      deadLetters = deadLetterTopic.readRecordsToList().size();
+      late = lateTopic.readRecordsToList().size();
+      return this;
+    }
+
+    Map<String, UnitActivity> finals() {
+      return finals;
+    }
+
+    /** Undecodable bytes, an empty value and a record of another type on both topics. */
+    private void badRecords() {
+      final byte[] employee =
+          serdes
+              .employee()
+              .serializer()
+              .serialize(
+                  topics.employees(),
+                  IngestFixture.employee("198703152010011001", "KEC-A", true, HIRED));
+      for (final TestInputTopic<byte[], byte[]> topic : List.of(units, programs)) {
+        topic.pipeInput(bytes("KEC-A"), bytes("not avro"), wall.instant());
+        topic.pipeInput(bytes("KEC-A"), new byte[0], wall.instant());
+        topic.pipeInput(bytes("KEC-A"), employee, wall.instant());
+        topic.pipeInput(bytes(" "), unitBytes(IngestFixture.unit(" ", "KOTA")), wall.instant());
+      }
+    }
+
+    private void unit(final String id, final String parent) {
+      units.pipeInput(bytes(id), unitBytes(IngestFixture.unit(id, parent)), wall.instant());
+    }
+
+    private byte[] unitBytes(final WorkUnit unit) {
+      return serdes.unit().serializer().serialize(topics.units(), unit);
+    }
+
+    private void hire(final String employee, final String unit) {
+      employees.pipeInput(employee, IngestFixture.employee(employee, unit, true, HIRED), HIRED);
+    }
+
+    private void attend(final String employee, final String at) {
+      final Instant occurredAt = wib(at);
+      attendance.pipeInput(
+          employee,
+          IngestFixture.attendance("ev-" + ++eventIds, employee, 2.0, occurredAt),
+          occurredAt);
+    }
+
+    private TestInputTopic<byte[], byte[]> raw(final String topic) {
+      return driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public void close() {
+      driver.close();
+      MockSchemaRegistry.drop(scope);
+    }
+  }
+
+  private static byte[] bytes(final String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Instant wib(final String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(JakartaCalendar.ZONE).toInstant();
+  }
+}

@@ -1,0 +1,249 @@
+package id.go.bkn.asn.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.bkn.asn.config.TopologySettings;
+import id.go.bkn.asn.function.DeadLetterHeaders;
+import id.go.bkn.asn.function.DeadLetterReason;
+import id.go.bkn.asn.metrics.PipelineEvents.Outcome;
+import id.go.bkn.asn.registry.MockSchemaRegistry;
+import id.go.bkn.asn.schema.Delivery;
+import id.go.bkn.asn.schema.OrganizerKind;
+import id.go.bkn.asn.schema.TrainingProgram;
+import id.go.bkn.asn.schema.WorkUnit;
+import id.go.bkn.asn.serde.AvroClassTrust;
+import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad records on {@code reference.units} and {@code reference.programs} (issue #9, README "When
+ * something fails"): the reference audit sets each aside in {@code training.dead-letters} with its
+ * reason, original key and bytes, source position and the time it was set aside; valid records,
+ * tombstones, dangling parents and longer cycles set nothing aside. The same records, given to the
+ * global stores, are skipped exactly where the audit sets them aside ({@link
+ * BadReferenceInputTest}).
+ */
+class ReferenceAuditTest {
+
+  static {
+    AvroClassTrust.trustPackage("id.go.bkn.asn.schema");
+  }
+
+  private static final Instant NOW = Instant.parse("2025-03-10T03:00:00Z");
+  private static final String LONG_ID = "U".repeat(129);
+
+  @TempDir Path stateDir;
+  private final String scope = "scope-" + UUID.randomUUID();
+  private final TopicNames topics = TopicNames.contract();
+  private final RecordingEvents events = new RecordingEvents();
+  private TopologySerdes serdes;
+  private TopologyTestDriver driver;
+  private TestInputTopic<byte[], byte[]> units;
+  private TestInputTopic<byte[], byte[]> programs;
+  private TestOutputTopic<byte[], byte[]> deadLetters;
+
+  @BeforeEach
+  void start() {
+    serdes = TopologySerdes.on(MockSchemaRegistry.client(scope));
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final TopologyContext context =
+        new TopologyContext(TopologySettings.DEFAULTS, topics, serdes, clock, events);
+    final Properties app = new Properties();
+    app.put(StreamsConfig.APPLICATION_ID_CONFIG, "asn-test");
+    app.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    app.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    app.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    app.putAll(IngestStreamsConfig.properties(topics, events, clock));
+    final Properties props = ReferenceAuditTopology.properties(app);
+    assertThat(props.get(StreamsConfig.APPLICATION_ID_CONFIG))
+        .isEqualTo("asn-test-reference-audit");
+    driver =
+        new TopologyTestDriver(
+            ReferenceAuditTopology.build(context, new TopologyConfig(new StreamsConfig(props))),
+            props,
+            NOW);
+    units = raw(topics.units());
+    programs = raw(topics.programs());
+    deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+    MockSchemaRegistry.drop(scope);
+  }
+
+  @Test
+  void shouldSetAsideEveryBadUnitWithItsReasonAndNothingElse() {
+    final List<Sent> bad = new ArrayList<>();
+    pipe(units, "KOTA", unitBytes(unit("KOTA", null)));
+    bad.add(pipe(units, "KEC-A", "not avro at all".getBytes(StandardCharsets.UTF_8)));
+    pipe(units, "KEC-A", unitBytes(unit("KEC-A", "KOTA")));
+    bad.add(pipe(units, "KEC-B", new byte[0]));
+    bad.add(pipe(units, "KEC-B", employeeBytes()));
+    bad.add(pipe(units, " ", unitBytes(unit(" ", "KOTA"))));
+    bad.add(pipe(units, LONG_ID, unitBytes(unit(LONG_ID, "KOTA"))));
+    bad.add(pipe(units, "SELF", unitBytes(unit("SELF", "SELF"))));
+    bad.add(pipe(units, "KEC-C", unitBytes(unit("KEC-D", "KOTA"))));
+    bad.add(pipe(units, "KEC-E", unitBytes(unit("KEC-E", ""))));
+    // Not a record's fault: stored, and the hierarchy's walks stop (UnitHierarchy).
+    pipe(units, "DANGLING", unitBytes(unit("DANGLING", "NOWHERE")));
+    pipe(units, "C1", unitBytes(unit("C1", "C2")));
+    pipe(units, "C2", unitBytes(unit("C2", "C3")));
+    pipe(units, "C3", unitBytes(unit("C3", "C1")));
+    pipe(units, "KEC-A", null);
+
+    assertSetAside(
+        bad,
+        List.of(
+            DeadLetterReason.DESERIALIZATION,
+            DeadLetterReason.DESERIALIZATION,
+            DeadLetterReason.DESERIALIZATION,
+            DeadLetterReason.INVALID_FIELD,
+            DeadLetterReason.INVALID_FIELD,
+            DeadLetterReason.INVALID_FIELD,
+            DeadLetterReason.INVALID_FIELD,
+            DeadLetterReason.INVALID_FIELD),
+        List.of(
+            "SerializationException",
+            "SerializationException",
+            "SerializationException",
+            "key is blank",
+            "key is 129 characters, more than 128",
+            "parentUnitId is the unit itself",
+            "the key is not the record's id",
+            "parentUnitId is blank"));
+    assertThat(events.counted(topics.units(), Outcome.DEAD_LETTER)).isEqualTo(bad.size());
+  }
+
+  @Test
+  void shouldSetAsideEveryBadProgrammeWithItsReasonAndNothingElse() {
+    final List<Sent> bad = new ArrayList<>();
+    pipe(programs, "PROG-1", programBytes(program("PROG-1", "UNKNOWN-TYPE")));
+    bad.add(pipe(programs, "PROG-2", new byte[] {0, 0, 0, 0, 1, 2, 3}));
+    bad.add(pipe(programs, "PROG-2", new byte[0]));
+    // A valid WorkUnit framed for reference.units: a record of another type.
+    bad.add(pipe(programs, "PROG-2", unitBytes(unit("PROG-2", null))));
+    bad.add(pipe(programs, "", programBytes(program("", "PELATIHAN"))));
+    bad.add(pipe(programs, "PROG-3", programBytes(program("PROG-4", "PELATIHAN"))));
+    pipe(programs, "PROG-1", null);
+
+    assertSetAside(
+        bad,
+        List.of(
+            DeadLetterReason.DESERIALIZATION,
+            DeadLetterReason.DESERIALIZATION,
+            DeadLetterReason.DESERIALIZATION,
+            DeadLetterReason.INVALID_FIELD,
+            DeadLetterReason.INVALID_FIELD),
+        List.of(
+            "SerializationException",
+            "SerializationException",
+            "SerializationException",
+            "key is blank",
+            "the key is not the record's id"));
+    assertThat(events.counted(topics.programs(), Outcome.DEAD_LETTER)).isEqualTo(bad.size());
+  }
+
+  private record Sent(String topic, byte[] key, byte[] value, long offset) {}
+
+  private final Map<String, Long> offsets = new HashMap<>();
+
+  private Sent pipe(final TestInputTopic<byte[], byte[]> input, final String key, final byte[] v) {
+    final String topic = input == units ? topics.units() : topics.programs();
+    final byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    input.pipeInput(k, v, NOW.minusSeconds(3600));
+    final long offset = offsets.merge(topic, 1L, Long::sum) - 1;
+    return new Sent(topic, k, v, offset);
+  }
+
+  private void assertSetAside(
+      final List<Sent> bad, final List<DeadLetterReason> reasons, final List<String> messages) {
+    final List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead).hasSize(bad.size());
+    for (int i = 0; i < bad.size(); i++) {
+      final TestRecord<byte[], byte[]> letter = dead.get(i);
+      final Sent sent = bad.get(i);
+      assertThat(letter.key()).as("key of dead letter %s", i).isEqualTo(sent.key());
+      assertThat(letter.value()).as("bytes of dead letter %s", i).isEqualTo(sent.value());
+      assertThat(letter.timestamp()).as("set aside now").isEqualTo(NOW.toEpochMilli());
+      assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.REASON))
+          .as("reason of dead letter %s", i)
+          .isEqualTo(reasons.get(i).name());
+      assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.MESSAGE))
+          .as("message of dead letter %s", i)
+          .contains(messages.get(i));
+      assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.EXCEPTION))
+          .isEqualTo(
+              reasons.get(i) == DeadLetterReason.DESERIALIZATION
+                  ? "org.apache.kafka.common.errors.SerializationException"
+                  : DeadLetterHeaders.VALIDATION_EXCEPTION);
+      assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.TOPIC))
+          .isEqualTo(sent.topic());
+      assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.PARTITION))
+          .isEqualTo("0");
+      assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.OFFSET))
+          .isEqualTo(Long.toString(sent.offset()));
+    }
+  }
+
+  private TestInputTopic<byte[], byte[]> raw(final String topic) {
+    return driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  private byte[] unitBytes(final WorkUnit unit) {
+    return serdes.unit().serializer().serialize(topics.units(), unit);
+  }
+
+  private byte[] programBytes(final TrainingProgram program) {
+    return serdes.program().serializer().serialize(topics.programs(), program);
+  }
+
+  private byte[] employeeBytes() {
+    return serdes
+        .employee()
+        .serializer()
+        .serialize(
+            topics.employees(), IngestFixture.employee("198703152010011002", "KEC-B", true, NOW));
+  }
+
+  static WorkUnit unit(final String id, final String parent) {
+    return IngestFixture.unit(id, parent);
+  }
+
+  static TrainingProgram program(final String id, final String type) {
+    return TrainingProgram.newBuilder()
+        .setProgramId(id)
+        .setTitle("Pelatihan " + id)
+        .setTrainingType(type)
+        .setOrganizer("BKPSDM")
+        .setOrganizerKind(OrganizerKind.BKPSDM)
+        .setTotalJp(20.0)
+        .setDelivery(Delivery.IN_PERSON)
+        .build();
+  }
+}
