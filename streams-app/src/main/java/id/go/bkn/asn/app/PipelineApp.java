@@ -150,6 +150,7 @@ public final class PipelineApp implements AutoCloseable {
   private final Resources resources;
   private final String applicationId;
   private final KafkaStreams streams;
+  private final KafkaStreams audit;
   private final AggregateView view;
   private final PipelineHttpServer http;
   private final MeterRegistry meters;
@@ -159,6 +160,7 @@ public final class PipelineApp implements AutoCloseable {
       final Resources resources,
       final String applicationId,
       final KafkaStreams streams,
+      final KafkaStreams audit,
       final AggregateView view,
       final PipelineHttpServer http,
       final MeterRegistry meters,
@@ -166,6 +168,7 @@ public final class PipelineApp implements AutoCloseable {
     this.resources = resources;
     this.applicationId = applicationId;
     this.streams = streams;
+    this.audit = audit;
     this.view = view;
     this.http = http;
     this.meters = meters;
@@ -274,7 +277,14 @@ public final class PipelineApp implements AutoCloseable {
       LOG.info(
           "Streams app {} started, HTTP on {}", settings.streams().applicationId(), http.url());
       return new PipelineApp(
-          resources, settings.streams().applicationId(), streams, view, http, meters, terminated);
+          resources,
+          settings.streams().applicationId(),
+          streams,
+          audit,
+          view,
+          http,
+          meters,
+          terminated);
     } catch (final RuntimeException e) {
       resources.close();
       throw e;
@@ -286,9 +296,12 @@ public final class PipelineApp implements AutoCloseable {
     return applicationId;
   }
 
-  /** The streams client's state: RUNNING when ready. */
+  /**
+   * The streams client's state, RUNNING when ready; the reference audit's instead once it has
+   * stopped while the main client runs (what {@code /health/ready} reports).
+   */
   public KafkaStreams.State state() {
-    return streams.state();
+    return readiness(streams, audit);
   }
 
   /** What the aggregate view knows now: the figures behind the business gauges. */

@@ -53,8 +53,11 @@ import org.junit.jupiter.api.io.TempDir;
  * event is in {@code training.dead-letters} with its original key and bytes and its reason, and
  * every set-aside record carries a timestamp inside its topic's 30-day retention. Bad reference
  * records (a roster version for a unit that does not exist, one dated next month, one published
- * twice, a programme tombstone and unknown codes) change none of the unit figures. The first kind
- * below, an attendance event three days ahead, looped the app before the fix.
+ * twice, a programme tombstone and unknown codes) change none of the unit figures; bad records of
+ * the global reference topics (bytes that do not decode, an empty value, a record of another type,
+ * a unit that is its own parent) are set aside by the reference audit with their reason, its client
+ * RUNNING too, and change none of them either. The first kind below, an attendance event three days
+ * ahead, looped the app before the fix.
  */
 class BadInputIT {
 
@@ -72,6 +75,8 @@ class BadInputIT {
   private static final String ENROLLMENTS = "training.enrollments";
   private static final String FEEDBACK = "training.feedback";
   private static final String UNKNOWN_NIP = "199912312099121999";
+  private static final String UNITS = "reference.units";
+  private static final String PROGRAMS = "reference.programs";
 
   @TempDir Path dataDir;
 
@@ -311,6 +316,58 @@ class BadInputIT {
             nip,
             avro.serialize("reference.employees", employee),
             DeadLetterReason.DESERIALIZATION));
+    bad.addAll(badReference(avro, employee));
+    return bad;
+  }
+
+  /**
+   * Bad records of the global reference topics, each keyed by a real unit or programme so that a
+   * store that applied one would change or lose it: the reference audit sets them aside, the global
+   * stores skip them.
+   */
+  private static List<Bad> badReference(
+      final AvroSerializer<SpecificRecord> avro, final Employee employee) {
+    final String unit = employee.getUnitId();
+    final List<Bad> bad = new ArrayList<>();
+    for (final String topic : List.of(UNITS, PROGRAMS)) {
+      final String key = topic.equals(UNITS) ? unit : "NO-SUCH-PROGRAM";
+      bad.add(
+          new Bad(
+              "undecodable bytes on " + topic,
+              topic,
+              key,
+              "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8),
+              DeadLetterReason.DESERIALIZATION));
+      bad.add(
+          new Bad(
+              "empty value on " + topic,
+              topic,
+              key,
+              new byte[0],
+              DeadLetterReason.DESERIALIZATION));
+      bad.add(
+          new Bad(
+              "a roster record on " + topic,
+              topic,
+              key,
+              avro.serialize("reference.employees", employee),
+              DeadLetterReason.DESERIALIZATION));
+    }
+    bad.add(
+        new Bad(
+            "a unit that is its own parent",
+            UNITS,
+            unit,
+            avro.serialize(
+                UNITS,
+                WorkUnit.newBuilder()
+                    .setUnitId(unit)
+                    .setName("Unit yang menjadi induknya sendiri")
+                    .setKind("DINAS")
+                    .setParentUnitId(unit)
+                    .setActive(true)
+                    .build()),
+            DeadLetterReason.INVALID_FIELD));
     return bad;
   }
 
