@@ -70,6 +70,8 @@ class BoundedRocksDbMemoryTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.putAll(BoundedRocksDbMemory.properties(SIXTY_FOUR_MIB));
+    // As the app sets it (StreamsSettings), so that Kafka does not warn about the global thread.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
       final TestInputTopic<String, String> in =
           driver.createInputTopic("in", new StringSerializer(), new StringSerializer());

@@ -14,6 +14,7 @@ import id.go.bkn.asn.schema.ProgramSatisfaction;
 import id.go.bkn.asn.schema.RecordStatus;
 import id.go.bkn.asn.schema.TrainingProgram;
 import id.go.bkn.asn.serde.AvroClassTrust;
+import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,6 +84,10 @@ class ProgramStageTest {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     // The stage must name every store and processor: the builder refuses generated names.
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // What the app runs with: the dead-letter queue, the exception handlers, the global thread's.
+    props.putAll(
+        IngestStreamsConfig.properties(
+            context.topics(), PipelineEvents.NONE, Clock.fixed(NOW, ZoneOffset.UTC)));
     final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
     ParticipationTopology.addReferenceStores(builder, context);
     final KStream<String, ProgramMessage> source =

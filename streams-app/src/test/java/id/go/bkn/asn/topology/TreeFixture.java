@@ -16,6 +16,7 @@ import id.go.bkn.asn.schema.UnitJpProgress;
 import id.go.bkn.asn.schema.WorkUnit;
 import id.go.bkn.asn.serde.AvroClassTrust;
 import id.go.bkn.asn.testing.MutableClock;
+import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
 import id.go.bkn.asn.topology.ingest.TreePartitioner;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -126,6 +127,8 @@ final class TreeFixture implements AutoCloseable {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // What the app runs with: the dead-letter queue, the exception handlers, the global thread's.
+    props.putAll(IngestStreamsConfig.properties(context.topics(), PipelineEvents.NONE, wall));
     driver = new TopologyTestDriver(topology, props, START);
     final TopicNames topics = context.topics();
     final Serde<String> strings = Serdes.String();

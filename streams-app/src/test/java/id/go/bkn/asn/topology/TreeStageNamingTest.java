@@ -34,6 +34,8 @@ class TreeStageNamingTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tree-naming");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // As the app sets it (StreamsSettings), so that the test builds what production builds.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
     final String scope = "scope-" + UUID.randomUUID();
     final TopologySerdes serdes = TopologySerdes.on(MockSchemaRegistry.client(scope));
