@@ -38,8 +38,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exactly those it receives when the valid events are sent alone, and (2) every bad event record is
  * in the dead letters, with its original key and bytes and the reason its kind must get. Bad
  * reference records (roster versions for a unit that does not exist, dated next month, or published
- * twice; units that loop or dangle; programme tombstones and unknown codes) set nothing aside and
- * change none of the valid events' messages.
+ * twice; units that loop or dangle; programme tombstones and unknown codes) set nothing aside here
+ * and change none of the valid events' messages (a unit that is its own parent is set aside by the
+ * reference audit, a client of its own: {@link ReferenceAuditTest}).
  */
 class BadInputPropertyTest {
 
