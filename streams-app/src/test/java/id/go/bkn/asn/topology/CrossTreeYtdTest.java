@@ -67,6 +67,10 @@ class CrossTreeYtdTest {
         assertThat(jp.getEmployeesMeetingTarget()).as(unit).isZero();
         assertThat(jp.getEmployeesZeroJp()).as(unit).isEqualTo(1);
       }
+      // and the old tree's task, which the transfer reached too, did not take the new tree on
+      assertThat(fx.kota().drain().unitJpRecords)
+          .extracting(UnitJpProgress::getUnitId)
+          .doesNotContain(KAB, BKPSDM);
       // and E1's record comes from the new tree only, with the whole year
       assertThat(fx.kota().employeeRecords(E1_2025)).hasSize(writtenBefore);
       final EmployeeJpProgress last = lastOf(fx.kab().employeeRecords(E1_2025));

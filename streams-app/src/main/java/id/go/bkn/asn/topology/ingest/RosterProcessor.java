@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -155,18 +154,33 @@ public final class RosterProcessor implements Processor<String, Employee, String
     }
     forward(message, roots, time, headers);
     // A version inserted before a later one (backdated): its tree must also know when it ends.
-    final VersionedRecord<Employee> self = roster.get(employeeId, at);
-    final Optional<Long> until = self == null ? Optional.empty() : self.validTo();
-    if (until.isPresent()) {
-      final VersionedRecord<Employee> next = roster.get(employeeId, until.get());
-      if (next != null && !hierarchy.rootOf(next.value().getUnitId()).equals(root)) {
-        final Employee later = next.value();
-        forward(
-            message(employeeId, later.getUnitId(), later.getActive(), later.getEffectiveFrom()),
-            Set.of(root),
-            time,
-            headers);
+    final VersionedRecord<Employee> next = nextAfter(employeeId, at);
+    if (next != null && !hierarchy.rootOf(next.value().getUnitId()).equals(root)) {
+      final Employee later = next.value();
+      forward(
+          message(employeeId, later.getUnitId(), later.getActive(), later.getEffectiveFrom()),
+          Set.of(root),
+          time,
+          headers);
+    }
+  }
+
+  /**
+   * The first version after {@code at}, or null: walked back from the latest, one get per later
+   * version (a backdated version has one or two after it). Stops at a tombstone, whose time the
+   * store does not tell.
+   */
+  private VersionedRecord<Employee> nextAfter(final String employeeId, final long at) {
+    VersionedRecord<Employee> candidate = roster.get(employeeId);
+    if (candidate == null || candidate.timestamp() <= at) {
+      return null;
+    }
+    while (true) {
+      final VersionedRecord<Employee> before = roster.get(employeeId, candidate.timestamp() - 1);
+      if (before == null || before.timestamp() <= at) {
+        return before == null ? null : candidate;
       }
+      candidate = before;
     }
   }
 
