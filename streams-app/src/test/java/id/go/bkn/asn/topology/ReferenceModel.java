@@ -235,7 +235,7 @@ final class ReferenceModel {
   private Instant arrival;
   private long seq;
   private int duplicates;
-  private int deadLetters;
+  private final List<String> deadLetters = new ArrayList<>();
 
   /** A model with the contract's defaults besides k: 48 h grace, 20 JP, DOMAIN.md's alerts. */
   ReferenceModel(final int minResponses) {
@@ -313,7 +313,7 @@ final class ReferenceModel {
     if (employeeId != null) {
       unitId = unitOf(employeeId, occurredAt, at);
       if (unitId == null) {
-        deadLetters++;
+        deadLetters.add(eventId);
         return;
       }
     }
@@ -399,9 +399,9 @@ final class ReferenceModel {
     return duplicates;
   }
 
-  /** Events refused because their employee was not in the roster at their time. */
-  int deadLetters() {
-    return deadLetters;
+  /** The eventIds refused because their employee was not in the roster at their time. */
+  List<String> deadLetters() {
+    return List.copyOf(deadLetters);
   }
 
   /** The late events expected in {@code training.late-events}, in arrival order. */
@@ -409,11 +409,15 @@ final class ReferenceModel {
     return List.copyOf(lateEvents);
   }
 
-  /** Windows of {@code size} ("DAY" or "WEEK") from the first event's to the last one closed. */
+  /**
+   * Windows of {@code size} ("DAY" or "WEEK") closed at {@code clock}: from the first one still
+   * open when the first event came (the window holding the first event's time minus the grace:
+   * every earlier one was closed by then, and it may hold no event at all) to the last one closed.
+   */
   List<Instant> closedWindowStarts(final String size, final Instant clock, final Duration grace) {
     final Instant first = allEventTimes().stream().min(Comparator.naturalOrder()).orElseThrow();
     final List<Instant> starts = new ArrayList<>();
-    for (Instant start = windowStart(size, first);
+    for (Instant start = windowStart(size, first.minus(grace));
         !windowEnd(size, start).plus(grace).isAfter(clock);
         start = windowEnd(size, start)) {
       starts.add(start);

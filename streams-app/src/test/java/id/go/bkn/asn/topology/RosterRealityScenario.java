@@ -164,22 +164,22 @@ final class RosterRealityScenario implements SimulationSink {
       movedAcross = who;
       count("transfer across trees");
     }
-    if (batch == 3 && movedAcross != null) {
+    if (batch == 2 && movedAcross != null) {
       sendVersion(
           version(
               movedAcross, otherLeaf(null, TREE_B, TREE_C), true, clock.plus(Duration.ofDays(2))));
       count("transfer back across trees");
     }
     // deactivation, then reactivation a batch later
-    if (batch == 2 || batch == 3) {
-      final String who = batch == 2 ? kotaSerang.get(0) : deactivated;
+    if (batch == 1 || batch == 2) {
+      final String who = batch == 1 ? kotaSerang.get(0) : deactivated;
       final Employee now = latest.get(who);
-      sendVersion(version(who, now.getUnitId(), batch == 3, clock.plus(Duration.ofHours(12))));
+      sendVersion(version(who, now.getUnitId(), batch == 2, clock.plus(Duration.ofHours(12))));
       deactivated = who;
-      count(batch == 2 ? "deactivation" : "reactivation");
+      count(batch == 1 ? "deactivation" : "reactivation");
     }
     // a unit made inactive: its open alerts resolve, saying why
-    if (batch == 3) {
+    if (batch == 2) {
       unit(newUnit(TREE_C_KECAMATAN, "Kecamatan Uji", "KECAMATAN", TREE_C, false));
       count("unit made inactive");
     }
@@ -199,18 +199,46 @@ final class RosterRealityScenario implements SimulationSink {
     if (byPartition.size() != partitions) {
       throw new IllegalStateException("no active employee on some partition: " + byPartition);
     }
+    // on every event topic: an ingest task may keep its watermark per input partition
     byPartition.forEach(
-        (p, employee) ->
-            enrollment(
-                EnrollmentEvent.newBuilder()
-                    .setEventId("sync-" + batch + "-" + p)
-                    .setEmployeeId(employee)
-                    .setProgramId(programId)
-                    .setRunId("sync-run")
-                    .setAction(EnrollmentAction.ENROLLED)
-                    .setOccurredAt(at)
-                    .setSource("it")
-                    .build()));
+        (p, employee) -> {
+          final String id = "sync-" + batch + "-" + p;
+          enrollment(
+              EnrollmentEvent.newBuilder()
+                  .setEventId(id + "-e")
+                  .setEmployeeId(employee)
+                  .setProgramId(programId)
+                  .setRunId("sync-run")
+                  .setAction(EnrollmentAction.ENROLLED)
+                  .setOccurredAt(at)
+                  .setSource("it")
+                  .build());
+          out.attendance(
+              AttendanceEvent.newBuilder()
+                  .setEventId(id + "-a")
+                  .setEmployeeId(employee)
+                  .setProgramId(programId)
+                  .setRunId("sync-run")
+                  .setSessionId("sync-" + batch)
+                  .setStatus(AttendanceStatus.EXCUSED)
+                  .setSessionJp(2.0)
+                  .setOccurredAt(at)
+                  .setSource("it")
+                  .build());
+          feedback(
+              FeedbackEvent.newBuilder()
+                  .setEventId(id + "-f")
+                  .setEmployeeId(employee)
+                  .setProgramId(programId)
+                  .setRunId("sync-run")
+                  .setOverall(4)
+                  .setCareerRelevance(null)
+                  .setRecommend(null)
+                  .setComment(null)
+                  .setOccurredAt(at)
+                  .setSource("it")
+                  .build());
+        });
   }
 
   private int partition(final String key) {
