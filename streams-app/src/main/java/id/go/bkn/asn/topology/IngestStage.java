@@ -17,6 +17,7 @@ import id.go.bkn.asn.topology.ingest.OccurredAtExtractor;
 import id.go.bkn.asn.topology.ingest.RosterProcessor;
 import id.go.bkn.asn.topology.ingest.SessionFacts;
 import id.go.bkn.asn.topology.ingest.TreePartitioner;
+import id.go.bkn.asn.topology.ingest.YearLedger;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,7 +35,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * employeeId; anonymous feedback by programId) and the co-partitioned roster {@code
  * reference.employees}, kept in the versioned store {@code roster}. Each event is validated,
  * dropped if its eventId was accepted within the de-duplication horizon (store {@code dedup}), and
- * attributed to its employee's unit as of occurredAt; refused events go to {@code
+ * attributed to its employee's unit as of occurredAt, and credited to the employee's year totals
+ * (store {@code ingest-ytd}, which follow the employee to any tree); refused events go to {@code
  * training.dead-letters} with their original key and bytes and headers saying why (records that do
  * not decode get there through Kafka's own dead-letter queue, see {@code
  * ingest.IngestStreamsConfig}). Accepted events and roster changes leave through the internal topic
@@ -118,6 +120,7 @@ final class IngestStage {
     builder.addStateStore(RosterProcessor.pendingStore(context.serdes().employee()));
     builder.addStateStore(IngestStores.dedup(context.settings().dedupHorizon()));
     builder.addStateStore(SessionFacts.store());
+    builder.addStateStore(YearLedger.store());
     builder.addStateStore(IngestWatermarkProcessor.store());
   }
 
@@ -136,7 +139,8 @@ final class IngestStage {
                     context.settings().emitInterval()),
             Named.as("roster-update"),
             IngestStores.ROSTER,
-            RosterProcessor.pendingStoreName());
+            RosterProcessor.pendingStoreName(),
+            YearLedger.STORE);
   }
 
   /** One input topic validated, de-duplicated and attributed. */
@@ -157,7 +161,8 @@ final class IngestStage {
             Named.as(name + "-ingest"),
             IngestStores.ROSTER,
             IngestStores.DEDUP,
-            SessionFacts.STORE);
+            SessionFacts.STORE,
+            YearLedger.STORE);
   }
 
   /** Dead letters to their topic with the original key and bytes; the accepted messages on. */

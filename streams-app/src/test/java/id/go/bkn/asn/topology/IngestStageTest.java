@@ -367,13 +367,12 @@ class IngestStageTest {
     assertThat(joined.getUnitId()).isEqualTo("DINKES");
     assertThat(joined.getRootUnitId()).isEqualTo("KOTA-SERANG");
     assertThat(joined.getActive()).isTrue();
-    assertThat(joined.getPreviousUnitId()).isNull();
-    assertThat(joined.getPreviousActive()).isNull();
+    assertThat(joined.getLatestUnitId()).isEqualTo("DINKES");
+    assertThat(joined.getYears()).isEmpty();
     assertThat(joined.getOccurredAt()).isEqualTo(LONG_AGO);
     final TreeMessage moved = out.get(1).value();
     assertThat(moved.getUnitId()).isEqualTo("DISDIK");
-    assertThat(moved.getPreviousUnitId()).isEqualTo("DINKES");
-    assertThat(moved.getPreviousActive()).isTrue();
+    assertThat(moved.getLatestUnitId()).isEqualTo("DISDIK");
     assertThat(moved.getOccurredAt()).isEqualTo(TRANSFER);
     assertThat(out.get(1).timestamp()).isEqualTo(TRANSFER.toEpochMilli());
   }
@@ -397,7 +396,7 @@ class IngestStageTest {
             r -> {
               assertThat(r.value().getUnitId()).isEqualTo("BKPSDM-KAB");
               assertThat(r.value().getRootUnitId()).isEqualTo("KAB-SERANG");
-              assertThat(r.value().getPreviousUnitId()).isEqualTo("DINKES");
+              assertThat(r.value().getLatestUnitId()).isEqualTo("BKPSDM-KAB");
             });
   }
 

@@ -6,6 +6,7 @@ import id.go.bkn.asn.function.JakartaCalendar;
 import id.go.bkn.asn.internal.ProgramMessage;
 import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.internal.TreeMessageKind;
+import id.go.bkn.asn.internal.YearTotals;
 import id.go.bkn.asn.metrics.PipelineEvents;
 import id.go.bkn.asn.registry.MockSchemaRegistry;
 import id.go.bkn.asn.schema.EmployeeJpProgress;
@@ -24,8 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -50,7 +54,8 @@ import org.apache.kafka.streams.test.TestRecord;
  * <p>Unless {@link #manualWatermarks()} is called, the fixture plays the one ingest task (sender 0
  * of 1) the way {@code IngestWatermarkProcessor} does: its watermark is the greatest occurredAt of
  * the events piped, sent before every wall-clock step, idle once no event was piped for the idle
- * timeout; {@link #tick} sends a watermark at once.
+ * timeout; {@link #tick} sends a watermark at once. It also plays the ingest stage's year ledger
+ * ({@code ingest.YearLedger}): see {@link #pipe}.
  */
 final class TreeFixture implements AutoCloseable {
 
@@ -79,6 +84,8 @@ final class TreeFixture implements AutoCloseable {
   final TopologyTestDriver driver;
   private final String scope = "scope-" + UUID.randomUUID();
   private final AtomicInteger eventIds = new AtomicInteger();
+  private final Map<String, YearTotals> ledger = new TreeMap<>();
+  private final Map<String, Map.Entry<Long, String>> latestVersion = new HashMap<>();
   private boolean emulateSender = true;
   private Instant senderMark;
   private Instant senderLastEventWall = START;
@@ -224,7 +231,7 @@ final class TreeFixture implements AutoCloseable {
       case ATTENDANCE -> "training.attendance";
       case FEEDBACK -> "training.feedback";
       case ROSTER -> "reference.employees";
-      case WATERMARK -> throw new IllegalArgumentException("a watermark is not an event");
+      case WATERMARK, YTD -> throw new IllegalArgumentException(kind + " is not an event");
     };
   }
 
@@ -266,20 +273,17 @@ final class TreeFixture implements AutoCloseable {
     return event(TreeMessageKind.FEEDBACK, null, null, at).setOverall(4).build();
   }
 
+  /**
+   * A roster version: the employee active (or not) in the unit from {@code at}. {@link #pipe} adds
+   * what the ingest stage adds: the unit of the latest version and the year totals.
+   */
   TreeMessage roster(
-      final String employee,
-      final String unit,
-      final String previousUnit,
-      final Boolean previousActive,
-      final boolean active,
-      final Instant at) {
+      final String employee, final String unit, final boolean active, final Instant at) {
     return TreeMessage.newBuilder()
         .setKind(TreeMessageKind.ROSTER)
         .setEmployeeId(employee)
         .setUnitId(unit)
         .setRootUnitId(KOTA)
-        .setPreviousUnitId(previousUnit)
-        .setPreviousActive(previousActive)
         .setActive(active)
         .setOccurredAt(at)
         .setSourceTopic("reference.employees")
@@ -300,7 +304,7 @@ final class TreeFixture implements AutoCloseable {
 
   /** A new active employee of the unit from the given time. */
   TreeMessage hire(final String employee, final String unit, final Instant at) {
-    return roster(employee, unit, null, null, true, at);
+    return roster(employee, unit, true, at);
   }
 
   // ---- driving ----
@@ -322,13 +326,19 @@ final class TreeFixture implements AutoCloseable {
     units.pipeInput(id, null, wall.instant());
   }
 
-  /** Pipes messages with their occurredAt as record timestamp, keyed as the ingest stage keys. */
+  /**
+   * Pipes messages with their occurredAt as record timestamp, keyed as the ingest stage keys, with
+   * the year totals the ingest stage's ledger would add: every credited session or completion (and
+   * every retracted session) changes the employee's year, whose totals ride on the message with the
+   * unit of their latest roster version; a ROSTER message carries every year.
+   */
   void pipe(final TreeMessage... messages) {
-    for (final TreeMessage message : messages) {
-      if (message.getKind() == TreeMessageKind.WATERMARK) {
-        tree.pipeInput(TreePartitioner.WATERMARK_KEY, message, message.getOccurredAt());
+    for (final TreeMessage piped : messages) {
+      if (piped.getKind() == TreeMessageKind.WATERMARK) {
+        tree.pipeInput(TreePartitioner.WATERMARK_KEY, piped, piped.getOccurredAt());
         continue;
       }
+      final TreeMessage message = withYears(piped);
       if (message.getKind() != TreeMessageKind.ROSTER) {
         senderMark = later(senderMark, message.getOccurredAt());
         senderLastEventWall = wall.instant();
@@ -337,6 +347,57 @@ final class TreeFixture implements AutoCloseable {
           message.getRootUnitId() == null ? message.getProgramId() : message.getRootUnitId();
       tree.pipeInput(key, message, message.getOccurredAt());
     }
+  }
+
+  private TreeMessage withYears(final TreeMessage message) {
+    final String employee = message.getEmployeeId();
+    if (employee == null) {
+      return message;
+    }
+    if (message.getKind() == TreeMessageKind.ROSTER) {
+      final long from = message.getOccurredAt().toEpochMilli();
+      final Map.Entry<Long, String> known = latestVersion.get(employee);
+      if (known == null || from >= known.getKey()) {
+        latestVersion.put(employee, Map.entry(from, message.getUnitId()));
+      }
+      final List<YearTotals> years =
+          ledger.entrySet().stream()
+              .filter(e -> e.getKey().startsWith(employee + "|"))
+              .map(Map.Entry::getValue)
+              .toList();
+      return TreeMessage.newBuilder(message)
+          .setLatestUnitId(latestVersion.get(employee).getValue())
+          .setYears(years)
+          .build();
+    }
+    final boolean retraction = Boolean.TRUE.equals(message.getRetraction());
+    final int sign = retraction ? -1 : 1;
+    final boolean session =
+        message.getKind() == TreeMessageKind.ATTENDANCE
+            && ("PRESENT".equals(message.getStatus()) || "LATE".equals(message.getStatus()));
+    final boolean completion =
+        !retraction
+            && message.getKind() == TreeMessageKind.ENROLLMENT
+            && "COMPLETED".equals(message.getAction());
+    if (!session && !completion) {
+      return message;
+    }
+    final int year = JakartaCalendar.yearOf(message.getOccurredAt());
+    final String key = employee + "|" + year;
+    final YearTotals before = ledger.getOrDefault(key, new YearTotals(year, 0.0, 0, 0));
+    final double jp = session && message.getSessionJp() != null ? message.getSessionJp() : 0.0;
+    final YearTotals after =
+        new YearTotals(
+            year,
+            before.getJpTotal() + sign * jp,
+            before.getSessionsAttended() + (session ? sign : 0),
+            before.getProgramsCompleted() + (completion ? 1 : 0));
+    ledger.put(key, after);
+    final Map.Entry<Long, String> latest = latestVersion.get(employee);
+    return TreeMessage.newBuilder(message)
+        .setLatestUnitId(latest == null ? message.getUnitId() : latest.getValue())
+        .setYears(List.of(after))
+        .build();
   }
 
   /** A WATERMARK from ingest task {@code sender} of {@code senders}. */

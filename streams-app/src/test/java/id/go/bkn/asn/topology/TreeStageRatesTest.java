@@ -38,15 +38,15 @@ class TreeStageRatesTest {
           fx.hire("E2", KEL_A1, HIRED),
           fx.hire("E3", KEL_A1, HIRED),
           fx.hire("E4", KEL_A1, HIRED));
-      fx.pipe(fx.roster("E1", KEL_B1, KEL_A1, true, true, wib("2025-03-12T00:00")));
+      fx.pipe(fx.roster("E1", KEL_B1, true, wib("2025-03-12T00:00")));
       // when E1, E2 and E3 take part on Monday, then E2 transfers and E3 retires, reported after
       fx.pipe(
           fx.attendance("E1", KEL_A1, "PRESENT", 2, wib("2025-03-10T09:00")),
           fx.attendance("E2", KEL_A1, "PRESENT", 2, wib("2025-03-10T09:00")),
           fx.attendance("E3", KEL_A1, "LATE", 2, wib("2025-03-10T09:00")));
       fx.pipe(
-          fx.roster("E2", KEL_B1, KEL_A1, true, true, wib("2025-03-13T00:00")),
-          fx.roster("E3", KEL_A1, KEL_A1, true, false, wib("2025-03-14T00:00")));
+          fx.roster("E2", KEL_B1, true, wib("2025-03-13T00:00")),
+          fx.roster("E3", KEL_A1, false, wib("2025-03-14T00:00")));
       fx.punctuate();
       fx.tick(wib("2025-03-19T00:00"));
       fx.drain();

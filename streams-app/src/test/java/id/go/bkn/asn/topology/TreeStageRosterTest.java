@@ -41,7 +41,7 @@ class TreeStageRosterTest {
       // given E1 hired into KEL-A1; then the record is corrected: KEL-A2 from the same instant
       fx.pipe(fx.hire("E1", KEL_A1, HIRED), fx.hire("E2", KEL_B1, HIRED));
       fx.tick(OPEN);
-      fx.pipe(fx.roster("E1", KEL_A2, null, null, true, HIRED));
+      fx.pipe(fx.roster("E1", KEL_A2, true, HIRED));
       // when
       fx.tick(WEEK_CLOSED);
       fx.drain();
@@ -58,10 +58,9 @@ class TreeStageRosterTest {
       // given E1 in KEL-A1, transferred to KEL-B1 on Wednesday 03-12
       fx.pipe(fx.hire("E1", KEL_A1, HIRED));
       fx.tick(OPEN);
-      fx.pipe(fx.roster("E1", KEL_B1, KEL_A1, true, true, wib("2025-03-12T00:00")));
-      // when a version found later says E1 was in KEL-A2 from 03-05 (the ingest stage sends the
-      // version in force just before it as previous: KEL-A1)
-      fx.pipe(fx.roster("E1", KEL_A2, KEL_A1, true, true, wib("2025-03-05T00:00")));
+      fx.pipe(fx.roster("E1", KEL_B1, true, wib("2025-03-12T00:00")));
+      // when a version found later says E1 was in KEL-A2 from 03-05
+      fx.pipe(fx.roster("E1", KEL_A2, true, wib("2025-03-05T00:00")));
       fx.tick(WEEK_CLOSED);
       fx.drain();
       // then at the week's end E1 is in KEL-B1 only
@@ -77,8 +76,7 @@ class TreeStageRosterTest {
       // given a transfer whose message reaches the task twice (two trees of one task, a replay)
       fx.pipe(fx.hire("E1", KEL_A1, HIRED));
       fx.tick(OPEN);
-      final TreeMessage transfer =
-          fx.roster("E1", KEL_B1, KEL_A1, true, true, wib("2025-03-12T00:00"));
+      final TreeMessage transfer = fx.roster("E1", KEL_B1, true, wib("2025-03-12T00:00"));
       // when
       fx.pipe(transfer, transfer);
       fx.tick(WEEK_CLOSED);
@@ -97,8 +95,8 @@ class TreeStageRosterTest {
       // arrive in reverse order
       fx.pipe(fx.hire("E1", KEL_A1, HIRED));
       fx.tick(OPEN);
-      fx.pipe(fx.roster("E1", KEL_A2, KEL_A1, true, true, wib("2025-03-13T00:00")));
-      fx.pipe(fx.roster("E1", KEL_A1, KEL_A1, true, false, wib("2025-03-11T00:00")));
+      fx.pipe(fx.roster("E1", KEL_A2, true, wib("2025-03-13T00:00")));
+      fx.pipe(fx.roster("E1", KEL_A1, false, wib("2025-03-11T00:00")));
       // when
       fx.tick(WEEK_CLOSED);
       fx.drain();
@@ -120,7 +118,7 @@ class TreeStageRosterTest {
       fx.tick(OPEN);
       fx.pipe(fx.attendance("E1", KEL_A1, "PRESENT", 6, wib("2025-03-10T09:00")));
       // when a transfer to KEL-B1 effective 1 April is published in March
-      fx.pipe(fx.roster("E1", KEL_B1, KEL_A1, true, true, wib("2025-04-01T00:00")));
+      fx.pipe(fx.roster("E1", KEL_B1, true, wib("2025-04-01T00:00")));
       fx.tick(wib("2025-03-12T00:00"));
       fx.punctuate();
       fx.drain();

@@ -128,7 +128,7 @@ class TreeStageWindowsTest {
     // when
     fx.pipe(
         fx.attendance("E1", KEL_A1, "PRESENT", 2, wib("2025-03-10T09:00")),
-        fx.roster("E1", KEL_A2, KEL_A1, true, true, wib("2025-03-12T00:00")),
+        fx.roster("E1", KEL_A2, true, wib("2025-03-12T00:00")),
         fx.attendance("E1", KEL_A2, "PRESENT", 2, wib("2025-03-13T09:00")));
     fx.tick(WEEK_CLOSED);
     fx.drain();

@@ -79,7 +79,7 @@ class TreeStageYearAlertsProgramTest {
       fx.pipe(fx.hire("E1", KEL_A1, wib("2025-01-01T00:00")));
       fx.pipe(fx.attendance("E1", KEL_A1, "PRESENT", 6, wib("2025-03-10T09:00")));
       // when
-      fx.pipe(fx.roster("E1", TreeFixture.KEL_B1, KEL_A1, true, true, wib("2025-03-11T00:00")));
+      fx.pipe(fx.roster("E1", TreeFixture.KEL_B1, true, wib("2025-03-11T00:00")));
       // (year figures are as of the clock: the move shows once the clock has passed it)
       fx.tick(wib("2025-03-11T09:00"));
       fx.punctuate();

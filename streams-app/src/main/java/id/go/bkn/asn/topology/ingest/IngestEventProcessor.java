@@ -5,6 +5,8 @@ import id.go.bkn.asn.function.EventKeyRule;
 import id.go.bkn.asn.function.EventValidator;
 import id.go.bkn.asn.function.Rejection;
 import id.go.bkn.asn.internal.TreeMessage;
+import id.go.bkn.asn.internal.TreeMessageKind;
+import id.go.bkn.asn.internal.YearTotals;
 import id.go.bkn.asn.metrics.PipelineEvents;
 import id.go.bkn.asn.metrics.PipelineEvents.Outcome;
 import id.go.bkn.asn.schema.Employee;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -32,13 +35,19 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * employee's unit as of occurredAt, and forward either a {@link TreeMessage} keyed by the root of
  * that unit's tree (anonymous feedback: by programme) or the original bytes as a dead letter
  * (INVALID_FIELD, FUTURE_TIMESTAMP, UNKNOWN_EMPLOYEE) keyed by the original key, with headers that
- * say why and where it came from. Per event: at most one window-store fetch and put and one
- * versioned get; no scans.
+ * say why and where it came from. A credited session or completion goes to the employee's {@link
+ * YearLedger}, whose totals go to the tree of the employee's latest roster version, the one that
+ * owns their year. Per event: a few window-store fetches and puts and at most two versioned gets;
+ * no scans.
  *
  * @param <T> the generated record type of the input topic
  */
 public final class IngestEventProcessor<T>
     implements Processor<String, Decoded<T>, String, IngestResult> {
+
+  private static final String PRESENT = "PRESENT";
+  private static final String LATE = "LATE";
+  private static final String COMPLETED = "COMPLETED";
 
   private final EventKind<T> kind;
   private final String configuredTopic;
@@ -52,6 +61,7 @@ public final class IngestEventProcessor<T>
   private VersionedKeyValueStore<String, Employee> roster;
   private WindowStore<String, Long> dedup;
   private SessionFacts facts;
+  private YearLedger years;
   private UnitHierarchy hierarchy;
 
   /**
@@ -77,6 +87,7 @@ public final class IngestEventProcessor<T>
     this.roster = context.getStateStore(IngestStores.ROSTER);
     this.dedup = context.getStateStore(IngestStores.DEDUP);
     this.facts = new SessionFacts(context.getStateStore(SessionFacts.STORE));
+    this.years = new YearLedger(context.getStateStore(YearLedger.STORE));
     final KeyValueStore<String, WorkUnit> units = context.getStateStore(unitsStore);
     this.hierarchy = new UnitHierarchy(units::get);
   }
@@ -126,24 +137,109 @@ public final class IngestEventProcessor<T>
     dedup.put(eventId, clock.millis(), occurredAt.toEpochMilli());
     final TreeMessage accepted = message.build();
     final String factKey = kind.factKey(event);
+    AttendanceFact previous = null;
     if (factKey != null) {
       final SessionFacts.Decision decision = facts.record(factKey, AttendanceFact.of(accepted));
       if (decision.replay()) {
         events.count(sourceTopic(), Outcome.DUPLICATE);
         return;
       }
-      if (decision.previous() != null) {
-        // A correction: the version it replaces leaves the open windows first.
-        final AttendanceFact previous = decision.previous();
-        context.forward(
-            record
-                .withKey(previous.rootUnitId())
-                .withValue(IngestResult.accepted(previous.retraction(employeeId, sourceTopic()))));
-      }
+      previous = decision.previous();
     }
-    context.forward(record.withKey(key).withValue(IngestResult.accepted(accepted)));
+    if (employeeId == null) {
+      context.forward(record.withKey(key).withValue(IngestResult.accepted(accepted)));
+    } else {
+      forwardWithYears(record, employeeId, key, accepted, previous);
+    }
     events.count(sourceTopic(), Outcome.ACCEPTED);
     events.delay(Duration.between(occurredAt, clock.instant()));
+  }
+
+  /**
+   * Credits the event to the employee's year (and debits the version a correction replaces), then
+   * sends the retraction, if any, and the event, each with the totals of its year once both are
+   * applied, to the tree that owns the employee's year: on the message itself when it goes to that
+   * tree anyway, in a YTD message otherwise.
+   */
+  private void forwardWithYears(
+      final Record<String, Decoded<T>> record,
+      final String employeeId,
+      final String key,
+      final TreeMessage accepted,
+      final AttendanceFact previous) {
+    YearTotals retracted = null;
+    if (previous != null && credited(previous.status())) {
+      retracted = years.add(employeeId, previous.occurredAt(), -jp(previous.sessionJp()), -1, 0);
+    }
+    YearTotals credit = null;
+    final long at = accepted.getOccurredAt().toEpochMilli();
+    if (accepted.getKind() == TreeMessageKind.ATTENDANCE && credited(accepted.getStatus())) {
+      credit = years.add(employeeId, at, jp(accepted.getSessionJp()), 1, 0);
+    } else if (accepted.getKind() == TreeMessageKind.ENROLLMENT
+        && COMPLETED.equals(accepted.getAction())) {
+      credit = years.add(employeeId, at, 0.0, 0, 1);
+    }
+    if (previous != null) {
+      // A correction: the version it replaces leaves the open windows first. Its year's totals
+      // travel with it only when the correction's own message does not carry the same year.
+      final boolean sameYear =
+          credit != null && retracted != null && credit.getYear() == retracted.getYear();
+      send(
+          record,
+          previous.retraction(employeeId, sourceTopic()),
+          previous.rootUnitId(),
+          sameYear ? null : retracted);
+    }
+    send(record, accepted, key, credit);
+  }
+
+  /** Sends a message to its tree, and the year totals to the tree that owns the year. */
+  private void send(
+      final Record<String, Decoded<T>> record,
+      final TreeMessage message,
+      final String root,
+      final YearTotals totals) {
+    if (totals == null) {
+      context.forward(record.withKey(root).withValue(IngestResult.accepted(message)));
+      return;
+    }
+    final String employeeId = message.getEmployeeId();
+    final VersionedRecord<Employee> latest = roster.get(employeeId);
+    final String latestUnit = latest == null ? message.getUnitId() : latest.value().getUnitId();
+    final String owner = hierarchy.rootOf(latestUnit);
+    if (owner.equals(root)) {
+      context.forward(
+          record
+              .withKey(root)
+              .withValue(
+                  IngestResult.accepted(
+                      TreeMessage.newBuilder(message)
+                          .setLatestUnitId(latestUnit)
+                          .setYears(List.of(totals))
+                          .build())));
+      return;
+    }
+    context.forward(record.withKey(root).withValue(IngestResult.accepted(message)));
+    final TreeMessage ytd =
+        TreeMessage.newBuilder()
+            .setKind(TreeMessageKind.YTD)
+            .setEmployeeId(employeeId)
+            .setUnitId(latestUnit)
+            .setRootUnitId(owner)
+            .setOccurredAt(message.getOccurredAt())
+            .setSourceTopic(message.getSourceTopic())
+            .setLatestUnitId(latestUnit)
+            .setYears(List.of(totals))
+            .build();
+    context.forward(record.withKey(owner).withValue(IngestResult.accepted(ytd)));
+  }
+
+  private static boolean credited(final String status) {
+    return PRESENT.equals(status) || LATE.equals(status);
+  }
+
+  private static double jp(final Double sessionJp) {
+    return sessionJp == null ? 0.0 : sessionJp;
   }
 
   private boolean seen(final String eventId, final long occurredAt) {

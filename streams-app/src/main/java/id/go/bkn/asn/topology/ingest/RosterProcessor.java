@@ -8,7 +8,9 @@ import id.go.bkn.asn.topology.UnitHierarchy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
@@ -26,12 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the versioned {@value IngestStores#ROSTER} store equal to {@code reference.employees}, one
- * version per effectiveFrom, and forwards each change as a ROSTER {@link TreeMessage} keyed by the
- * root of the new unit's tree, with the unit and activity in force just before effectiveFrom. A
- * transfer between two trees is forwarded twice, keyed by each root, so that both trees see it. A
- * record identical to the version already stored at the same effectiveFrom (a re-publication of the
- * roster) changes nothing and is not forwarded. A tombstone ends the employee's roster entry at the
- * record's timestamp and is forwarded as a change to inactive.
+ * version per effectiveFrom, and forwards each change as a ROSTER {@link TreeMessage} to every tree
+ * whose placement of the employee it changes: keyed by the root of the new unit's tree, of the
+ * version in force just before it and of the version it replaces at the same effectiveFrom (a
+ * transfer between two trees reaches both). A version inserted before a later one also sends that
+ * later one to its own tree, so that tree knows when the employee leaves it. Every message carries
+ * the unit of the employee's latest version (its tree owns their year) and their year totals from
+ * the {@link YearLedger}. A record identical to the version already stored at the same
+ * effectiveFrom (a re-publication of the roster) changes nothing and is not forwarded. A tombstone
+ * ends the employee's roster entry at the record's timestamp and is forwarded as a change to
+ * inactive.
  */
 public final class RosterProcessor implements Processor<String, Employee, String, TreeMessage> {
 
@@ -50,6 +56,7 @@ public final class RosterProcessor implements Processor<String, Employee, String
   private ProcessorContext<String, TreeMessage> context;
   private VersionedKeyValueStore<String, Employee> roster;
   private PendingRoster pending;
+  private YearLedger years;
   private UnitHierarchy hierarchy;
 
   /**
@@ -81,6 +88,7 @@ public final class RosterProcessor implements Processor<String, Employee, String
     this.context = context;
     this.roster = context.getStateStore(IngestStores.ROSTER);
     this.pending = new PendingRoster(context.getStateStore(PendingRoster.STORE));
+    this.years = new YearLedger(context.getStateStore(YearLedger.STORE));
     final KeyValueStore<String, WorkUnit> units = context.getStateStore(unitsStore);
     this.hierarchy = new UnitHierarchy(units::get);
     context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, now -> applyDue());
@@ -125,20 +133,55 @@ public final class RosterProcessor implements Processor<String, Employee, String
     if (stored != null && stored.timestamp() == at && stored.value().equals(employee)) {
       return;
     }
+    final Employee replaced = stored != null && stored.timestamp() == at ? stored.value() : null;
     final VersionedRecord<Employee> previous = roster.get(employeeId, at - 1);
     if (roster.put(employeeId, employee, at) == VersionedKeyValueStore.PUT_RETURN_CODE_NOT_PUT) {
       // Cannot happen with storedAt's floor; kept as the store's contract allows it.
       LOG.debug("Roster change older than the store's history ignored");
       return;
     }
-    final TreeMessage.Builder message =
-        TreeMessage.newBuilder()
-            .setKind(TreeMessageKind.ROSTER)
-            .setEmployeeId(employeeId)
-            .setUnitId(employee.getUnitId())
-            .setActive(employee.getActive())
-            .setOccurredAt(employee.getEffectiveFrom());
-    forward(message, previous, employee.getUnitId(), time, headers);
+    final TreeMessage message =
+        message(
+            employeeId, employee.getUnitId(), employee.getActive(), employee.getEffectiveFrom());
+    final String root = hierarchy.rootOf(employee.getUnitId());
+    final Set<String> roots = new LinkedHashSet<>();
+    roots.add(root);
+    if (previous != null) {
+      roots.add(hierarchy.rootOf(previous.value().getUnitId()));
+    }
+    if (replaced != null) {
+      roots.add(hierarchy.rootOf(replaced.getUnitId()));
+    }
+    forward(message, roots, time, headers);
+    // A version inserted before a later one (backdated): its tree must also know when it ends.
+    final VersionedRecord<Employee> next = nextAfter(employeeId, at);
+    if (next != null && !hierarchy.rootOf(next.value().getUnitId()).equals(root)) {
+      final Employee later = next.value();
+      forward(
+          message(employeeId, later.getUnitId(), later.getActive(), later.getEffectiveFrom()),
+          Set.of(root),
+          time,
+          headers);
+    }
+  }
+
+  /**
+   * The first version after {@code at}, or null: walked back from the latest, one get per later
+   * version (a backdated version has one or two after it). Stops at a tombstone, whose time the
+   * store does not tell.
+   */
+  private VersionedRecord<Employee> nextAfter(final String employeeId, final long at) {
+    VersionedRecord<Employee> candidate = roster.get(employeeId);
+    if (candidate == null || candidate.timestamp() <= at) {
+      return null;
+    }
+    while (true) {
+      final VersionedRecord<Employee> before = roster.get(employeeId, candidate.timestamp() - 1);
+      if (before == null || before.timestamp() <= at) {
+        return before == null ? null : candidate;
+      }
+      candidate = before;
+    }
   }
 
   /**
@@ -157,37 +200,43 @@ public final class RosterProcessor implements Processor<String, Employee, String
       return;
     }
     final String unitId = previous.value().getUnitId();
-    final TreeMessage.Builder message =
-        TreeMessage.newBuilder()
-            .setKind(TreeMessageKind.ROSTER)
-            .setEmployeeId(record.key())
-            .setUnitId(unitId)
-            .setActive(false)
-            .setOccurredAt(Instant.ofEpochMilli(record.timestamp()));
-    forward(message, previous, unitId, record.timestamp(), record.headers());
+    forward(
+        message(record.key(), unitId, false, Instant.ofEpochMilli(record.timestamp())),
+        Set.of(hierarchy.rootOf(unitId)),
+        record.timestamp(),
+        record.headers());
   }
 
+  /**
+   * A ROSTER message for one version, with what every tree receiving it needs for the employee's
+   * year: the unit of their latest version (whose tree owns their year) and every year total the
+   * ledger holds, so that a move to another tree carries the whole year.
+   */
+  private TreeMessage message(
+      final String employeeId, final String unitId, final boolean active, final Instant from) {
+    final VersionedRecord<Employee> latest = roster.get(employeeId);
+    return TreeMessage.newBuilder()
+        .setKind(TreeMessageKind.ROSTER)
+        .setEmployeeId(employeeId)
+        .setUnitId(unitId)
+        .setRootUnitId(hierarchy.rootOf(unitId))
+        .setActive(active)
+        .setOccurredAt(from)
+        .setLatestUnitId(latest == null ? unitId : latest.value().getUnitId())
+        .setYears(years.all(employeeId))
+        .build();
+  }
+
+  /**
+   * Sends the message to every tree whose placement of the employee it changes: the new version's,
+   * the one in force just before it, and the one it replaces at the same effectiveFrom.
+   */
   private void forward(
-      final TreeMessage.Builder message,
-      final VersionedRecord<Employee> previous,
-      final String unitId,
-      final long time,
-      final Headers headers) {
-    final String root = hierarchy.rootOf(unitId);
-    String previousRoot = root;
-    if (previous != null) {
-      message
-          .setPreviousUnitId(previous.value().getUnitId())
-          .setPreviousActive(previous.value().getActive());
-      previousRoot = hierarchy.rootOf(previous.value().getUnitId());
-    }
-    final TreeMessage built = message.setRootUnitId(root).build();
-    // The record's own time, not effectiveFrom (which travels in the message): a version dated
-    // ahead must not carry a timestamp the broker refuses onto the repartition topic.
-    context.forward(new Record<>(root, built, time, headers));
-    if (!previousRoot.equals(root)) {
-      // The old tree must lose the employee as the new one gains them.
-      context.forward(new Record<>(previousRoot, built, time, headers));
+      final TreeMessage message, final Set<String> roots, final long time, final Headers headers) {
+    for (final String root : roots) {
+      // The record's own time, not effectiveFrom (which travels in the message): a version dated
+      // ahead must not carry a timestamp the broker refuses onto the repartition topic.
+      context.forward(new Record<>(root, message, time, headers));
     }
   }
 }

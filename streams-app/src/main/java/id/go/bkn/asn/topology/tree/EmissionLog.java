@@ -28,6 +28,11 @@ final class EmissionLog {
     dirty.put(key, at);
   }
 
+  /** Forgets that the key changed: nothing is to be written for it. */
+  void clearDirty(final String key) {
+    dirty.delete(key);
+  }
+
   /** Whether the key changed since the last emission. */
   boolean isDirty(final String key) {
     return dirty.get(key) != null;

@@ -1,53 +1,45 @@
 package id.go.bkn.asn.topology.tree;
 
+import id.go.bkn.asn.internal.YearTotals;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * One employee's figures of one calendar year: credited JP, sessions attended (PRESENT or LATE) and
- * programmes completed, with the unit of their latest event (for the restricted per-employee record
- * when the roster has not placed them). Personal data: lives only in {@code tree-ytd-employee} and
- * {@code restricted.employee-jp-ytd}.
+ * One employee's figures of one calendar year as the ingest stage's ledger last sent them (credited
+ * JP, sessions attended, programmes completed), with the unit of their latest roster version: the
+ * tree of that unit owns the year and writes the restricted per-employee record. A tree keeps it
+ * while it owns the year or its year-to-date counters place the employee in one of its units.
+ * Personal data: lives only in {@code tree-ytd-employee} and {@code restricted.employee-jp-ytd}.
  *
  * @param jpTotal sum of credited sessionJp
  * @param sessionsAttended PRESENT or LATE sessions
  * @param programsCompleted COMPLETED enrolment actions
- * @param lastUnitId the unit of the employee's latest counted event
+ * @param unitId the unit of the employee's latest roster version
  */
 public record EmployeeYtd(
-    double jpTotal, int sessionsAttended, int programsCompleted, String lastUnitId) {
+    double jpTotal, int sessionsAttended, int programsCompleted, String unitId) {
 
   /** The serde of the {@code tree-ytd-employee} store. */
   public static final StateSerde<EmployeeYtd> SERDE =
       new StateSerde<>("EmployeeYtd", EmployeeYtd::write, EmployeeYtd::read);
 
-  /** Nothing yet this year. */
-  public static EmployeeYtd empty(final String unitId) {
-    return new EmployeeYtd(0.0, 0, 0, unitId);
-  }
-
-  /** Plus one credited session. */
-  public EmployeeYtd withSession(final double sessionJp, final String unitId) {
-    return new EmployeeYtd(jpTotal + sessionJp, sessionsAttended + 1, programsCompleted, unitId);
-  }
-
-  /** Minus one credited session counted before (a correction replaced it). */
-  public EmployeeYtd withoutSession(final double sessionJp) {
+  /** The totals the ingest stage sent, in the given latest unit. */
+  public static EmployeeYtd of(final YearTotals totals, final String unitId) {
     return new EmployeeYtd(
-        jpTotal - sessionJp, Math.max(0, sessionsAttended - 1), programsCompleted, lastUnitId);
+        totals.getJpTotal(), totals.getSessionsAttended(), totals.getProgramsCompleted(), unitId);
   }
 
-  /** Plus one completed programme. */
-  public EmployeeYtd withCompletion(final String unitId) {
-    return new EmployeeYtd(jpTotal, sessionsAttended, programsCompleted + 1, unitId);
+  /** The same totals in another latest unit. */
+  public EmployeeYtd in(final String latestUnitId) {
+    return new EmployeeYtd(jpTotal, sessionsAttended, programsCompleted, latestUnitId);
   }
 
   private static void write(final EmployeeYtd e, final DataOutputStream out) throws IOException {
     out.writeDouble(e.jpTotal);
     out.writeInt(e.sessionsAttended);
     out.writeInt(e.programsCompleted);
-    StateSerde.writeNullable(out, e.lastUnitId);
+    StateSerde.writeNullable(out, e.unitId);
   }
 
   private static EmployeeYtd read(final DataInputStream in) throws IOException {

@@ -18,6 +18,8 @@ public final class TreeClock {
   private static final String PENDING_FIRST = "pending.first";
   private static final String PENDING_LAST = "pending.last";
   private static final String COUNTED_LAST = "counted.last";
+  private static final String YEARS_FIRST = "years.first";
+  private static final String YEARS_LAST = "years.last";
 
   private final KeyValueStore<String, Long> store;
   private Long now;
@@ -95,6 +97,31 @@ public final class TreeClock {
     if (last == null || millis > last) {
       store.put(PENDING_LAST, millis);
     }
+  }
+
+  /**
+   * Notes a year whose year-to-date totals the task took before the clock is set (from a roster
+   * message, which notes no event time); nothing once it is.
+   */
+  public void noteYear(final int year) {
+    if (now != null) {
+      return;
+    }
+    final Long first = store.get(YEARS_FIRST);
+    if (first == null || year < first) {
+      store.put(YEARS_FIRST, (long) year);
+    }
+    final Long last = store.get(YEARS_LAST);
+    if (last == null || year > last) {
+      store.put(YEARS_LAST, (long) year);
+    }
+  }
+
+  /** The first and last year noted before the clock was set, or null if none. */
+  public int[] yearsNoted() {
+    final Long first = store.get(YEARS_FIRST);
+    final Long last = store.get(YEARS_LAST);
+    return first == null || last == null ? null : new int[] {first.intValue(), last.intValue()};
   }
 
   /** The earliest event time counted before the clock was set, or null if none. */

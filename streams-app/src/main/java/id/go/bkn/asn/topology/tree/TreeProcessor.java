@@ -121,7 +121,8 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             headcounts,
             log,
             hierarchy,
-            settings.targetJp());
+            settings.targetJp(),
+            this::ownsUnit);
     alerts =
         new WeekAlerts(
             new AlertEvaluator(settings.alerts(), wall),
@@ -143,11 +144,15 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
       return;
     }
     lastRecordWall = wall.millis();
-    ownership.remember(message.getRootUnitId(), message.getOccurredAt().toEpochMilli());
-    if (message.getKind() == TreeMessageKind.ROSTER) {
-      onRoster(message);
-    } else {
-      onEvent(record, message);
+    if (message.getRootUnitId() != null) {
+      // The root the message was sent to: a transfer between two trees reaches the old one with
+      // the new root in the message, and the old tree's task must not take the new tree on.
+      ownership.remember(record.key(), message.getOccurredAt().toEpochMilli());
+    }
+    switch (message.getKind()) {
+      case ROSTER -> onRoster(message);
+      case YTD -> receiveYears(message);
+      default -> onEvent(record, message);
     }
   }
 
@@ -226,9 +231,8 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
       if (weekOpen) {
         windows.count(eventWindows.week(), chain, event, chainAt(placed, eventWindows.week()));
       }
-      if (yearOpen) {
-        ytd.count(eventWindows.year(), event);
-      }
+      // The employee's year totals, when this tree owns their year; a closed year ignores them.
+      receiveYears(event);
     }
     if (weekOpen && event.getKind() != TreeMessageKind.ENROLLMENT) {
       toProgramme(event, RecordTime.atMost(record.timestamp(), wall));
@@ -256,9 +260,36 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
       windows.retract(eventWindows.week(), chain, event, chainAt(placed, eventWindows.week()));
       toProgramme(event, RecordTime.atMost(event.getOccurredAt().toEpochMilli(), wall));
     }
-    if (!set || !eventWindows.year().isClosedAt(now, settings.yearGrace())) {
-      ytd.retract(eventWindows.year(), event);
+    receiveYears(event);
+  }
+
+  /**
+   * The employee's year totals the message carries (the ingest stage's ledger), for the years still
+   * open here; a ROSTER message also says which tree owns the employee's year from now on.
+   */
+  private void receiveYears(final TreeMessage message) {
+    final boolean roster = message.getKind() == TreeMessageKind.ROSTER;
+    if (message.getEmployeeId() == null || (message.getYears() == null && !roster)) {
+      return;
     }
+    final String latest =
+        message.getLatestUnitId() == null ? message.getUnitId() : message.getLatestUnitId();
+    if (message.getYears() != null) {
+      // before the clock is set, the years held are open: openYears() must know them
+      message.getYears().forEach(year -> clock.noteYear(year.getYear()));
+    }
+    ytd.receive(
+        message.getEmployeeId(),
+        latest,
+        message.getYears() == null ? List.of() : message.getYears(),
+        openYears(),
+        this::isYearOpen,
+        message.getOccurredAt().toEpochMilli());
+  }
+
+  /** Whether the year still takes changes: always before the clock is first set. */
+  private boolean isYearOpen(final int year) {
+    return !clock.isSet() || !TreeKeys.year(year).isClosedAt(clock.now(), settings.yearGrace());
   }
 
   private void setAside(
@@ -315,9 +346,10 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
    * A roster version: the employee's placement timeline takes it (a correction at the same
    * effectiveFrom replaces, a backdated one is inserted, a repeated one changes nothing), and
    * headcount, departed participants and year-to-date placement follow the difference between the
-   * timeline before and after, over the instants that version decides. The previousUnitId the
-   * ingest stage sends is not needed: it names the version in force before effectiveFrom when the
-   * message was built, which a later backdated version can make wrong.
+   * timeline before and after, over the instants that version decides. Then the year totals it
+   * carries are taken, and its latest unit says whether this task owns the employee's year: a move
+   * to another tree hands the year over, and the old tree forgets it once its counters no longer
+   * place the employee.
    */
   private void onRoster(final TreeMessage change) {
     final String employeeId = change.getEmployeeId();
@@ -330,20 +362,21 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     final boolean placed = Boolean.TRUE.equals(change.getActive()) && current != null;
     final Placements.Change moved =
         placements.apply(employeeId, at, placed ? current : null, horizon);
-    if (moved.after().equals(moved.before())) {
-      return;
-    }
-    recount(moved, horizon);
-    followToWindowEnds(employeeId, moved);
-    ytd.place(employeeId, ytdUnit(moved.after()), at, openYears());
-    // Year figures are as of the clock: a version dated after it moves them when the clock
-    // passes its effectiveFrom (see applyDueMoves).
-    final long now = clock.isSet() ? clock.now().toEpochMilli() : Long.MIN_VALUE;
-    for (final PlacementTimeline.Entry entry : moved.after().entries()) {
-      if (entry.from() > now) {
-        ytdPending.put(pendingKey(entry.from(), employeeId), entry.from());
+    if (!moved.after().equals(moved.before())) {
+      recount(moved, horizon);
+      followToWindowEnds(employeeId, moved);
+      ytd.place(employeeId, ytdUnit(moved.after()), at, openYears());
+      // Year figures are as of the clock: a version dated after it moves them when the clock
+      // passes its effectiveFrom (see applyDueMoves).
+      final long now = clock.isSet() ? clock.now().toEpochMilli() : Long.MIN_VALUE;
+      for (final PlacementTimeline.Entry entry : moved.after().entries()) {
+        if (entry.from() > now) {
+          ytdPending.put(pendingKey(entry.from(), employeeId), entry.from());
+        }
       }
     }
+    // Also for a message that changes nothing here: the year's owner may have changed.
+    receiveYears(change);
   }
 
   /**
@@ -656,23 +689,33 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
 
   /**
    * The open years: from the first unclosed one to the clock's; before the clock is set, the years
-   * of the events counted so far (every one of them is open).
+   * of the events counted and of the year totals taken so far (every one of them is open).
    */
   private List<Integer> openYears() {
-    final Instant from;
-    final Instant to;
+    int first = Integer.MAX_VALUE;
+    int last = Integer.MIN_VALUE;
     if (clock.isSet()) {
-      from = clock.cursor(YEAR_CURSOR);
-      to = clock.now();
+      final Instant cursor = clock.cursor(YEAR_CURSOR);
+      if (cursor == null) {
+        return List.of();
+      }
+      first = JakartaCalendar.yearOf(cursor);
+      last = JakartaCalendar.yearOf(clock.now());
     } else {
-      from = clock.earliestPending();
-      to = clock.latestPending();
-    }
-    if (from == null || to == null) {
-      return List.of();
+      final Instant from = clock.earliestPending();
+      final Instant to = clock.latestPending();
+      if (from != null && to != null) {
+        first = JakartaCalendar.yearOf(from);
+        last = JakartaCalendar.yearOf(to);
+      }
+      final int[] noted = clock.yearsNoted();
+      if (noted != null) {
+        first = Math.min(first, noted[0]);
+        last = Math.max(last, noted[1]);
+      }
     }
     final List<Integer> years = new ArrayList<>(2);
-    for (int y = JakartaCalendar.yearOf(from); y <= JakartaCalendar.yearOf(to); y++) {
+    for (int y = first; y <= last; y++) {
       years.add(y);
     }
     return years;

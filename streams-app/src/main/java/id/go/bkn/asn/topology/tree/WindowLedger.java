@@ -195,7 +195,7 @@ final class WindowLedger {
               ? counts
               : counts.withFeedback(
                   event.getOverall(), event.getCareerRelevance(), event.getRecommend());
-      case ROSTER, WATERMARK -> counts;
+      case ROSTER, WATERMARK, YTD -> counts;
     };
   }
 

@@ -2,24 +2,32 @@ package id.go.bkn.asn.topology.tree;
 
 import id.go.bkn.asn.function.CalendarYear;
 import id.go.bkn.asn.function.JakartaCalendar;
-import id.go.bkn.asn.internal.TreeMessage;
-import id.go.bkn.asn.internal.TreeMessageKind;
+import id.go.bkn.asn.internal.YearTotals;
 import id.go.bkn.asn.schema.EmployeeJpProgress;
 import id.go.bkn.asn.schema.RecordStatus;
 import id.go.bkn.asn.schema.UnitJpProgress;
 import id.go.bkn.asn.topology.UnitHierarchy;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Year-to-date JP per employee and per unit subtree. An employee's jpTotal counts wherever they
- * earned it; the unit counters hold the employees the roster currently places in the subtree as
- * active, each with their whole year's jpTotal, so a transfer moves that total from the old chain
- * to the new one and a deactivation removes it. Every update touches one employee entry and the
- * counters of one or two unit chains: O(depth), never a scan of employees.
+ * Year-to-date JP per employee and per unit subtree. An employee's jpTotal is the ingest stage's
+ * ({@code ingest.YearLedger}), which counts wherever they earned it and travels with their events
+ * and roster messages; this task keeps it while it owns their year (the tree of their latest roster
+ * version, the only one that writes their record) or its counters place them. The unit counters
+ * hold the employees the roster places (as of the clock) as active in the subtree, each with their
+ * whole year's jpTotal, so a transfer moves that total from the old chain to the new one and a
+ * deactivation removes it. Every update touches one employee entry and the counters of one or two
+ * unit chains: O(depth), never a scan of employees.
  */
 final class YtdLedger {
 
@@ -30,6 +38,7 @@ final class YtdLedger {
   private final EmissionLog log;
   private final UnitHierarchy hierarchy;
   private final double targetJp;
+  private final Predicate<String> ownsUnit;
 
   YtdLedger(
       final KeyValueStore<String, EmployeeYtd> employees,
@@ -38,7 +47,8 @@ final class YtdLedger {
       final HeadcountLedger headcounts,
       final EmissionLog log,
       final UnitHierarchy hierarchy,
-      final double targetJp) {
+      final double targetJp,
+      final Predicate<String> ownsUnit) {
     this.employees = employees;
     this.units = units;
     this.roster = roster;
@@ -46,74 +56,93 @@ final class YtdLedger {
     this.log = log;
     this.hierarchy = hierarchy;
     this.targetJp = targetJp;
-  }
-
-  /** Counts a credited session or a completion of a non-anonymous event in its open year. */
-  void count(final CalendarYear year, final TreeMessage event) {
-    final boolean session =
-        event.getKind() == TreeMessageKind.ATTENDANCE
-            && ("PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus()));
-    final boolean completion =
-        event.getKind() == TreeMessageKind.ENROLLMENT && "COMPLETED".equals(event.getAction());
-    if (!session && !completion) {
-      return;
-    }
-    final String employeeId = event.getEmployeeId();
-    final String key = TreeKeys.employeeYear(year.year(), employeeId);
-    final EmployeeYtd stored = employees.get(key);
-    final EmployeeYtd before = stored == null ? EmployeeYtd.empty(event.getUnitId()) : stored;
-    final double jp = event.getSessionJp() == null ? 0.0 : event.getSessionJp();
-    final EmployeeYtd after =
-        session
-            ? before.withSession(jp, event.getUnitId())
-            : before.withCompletion(event.getUnitId());
-    update(year, employeeId, key, before, after, event.getOccurredAt().toEpochMilli());
+    this.ownsUnit = ownsUnit;
   }
 
   /**
-   * Undoes a credited session counted before in its open year (a correction replaced it): the
-   * session's JP is credited at most once, whatever the corrections and replays.
+   * Takes the employee's year totals the ingest stage sent, with the unit of their latest roster
+   * version: for every year open here that the message lists, or that this task holds for them, the
+   * entry follows the totals and that unit, the unit counters that place the employee follow the
+   * change of jpTotal, and the employee's record is marked for writing only if this task owns that
+   * unit's tree. A task that neither owns the year nor places the employee forgets them.
+   *
+   * @param employeeId the employee
+   * @param latestUnitId the unit of their latest roster version
+   * @param totals the year totals sent, possibly none
+   * @param openYears the years open here
+   * @param isOpen whether a year is still open here (a total for a closed one changes nothing)
+   * @param at the event time of the message, for the dirty marks
    */
-  void retract(final CalendarYear year, final TreeMessage event) {
-    final boolean session =
-        event.getKind() == TreeMessageKind.ATTENDANCE
-            && ("PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus()));
-    if (!session) {
-      return;
+  void receive(
+      final String employeeId,
+      final String latestUnitId,
+      final List<YearTotals> totals,
+      final List<Integer> openYears,
+      final IntPredicate isOpen,
+      final long at) {
+    final Map<Integer, YearTotals> sent = new TreeMap<>();
+    for (final YearTotals year : totals) {
+      if (isOpen.test(year.getYear())) {
+        sent.put(year.getYear(), year);
+      }
     }
-    final String employeeId = event.getEmployeeId();
-    final String key = TreeKeys.employeeYear(year.year(), employeeId);
-    final EmployeeYtd before = employees.get(key);
-    if (before == null) {
-      return;
+    final Set<Integer> years = new TreeSet<>(sent.keySet());
+    openYears.stream().filter(isOpen::test).forEach(years::add);
+    for (final int year : years) {
+      final String key = TreeKeys.employeeYear(year, employeeId);
+      final EmployeeYtd stored = employees.get(key);
+      final YearTotals total = sent.get(year);
+      if (total == null && stored == null) {
+        continue;
+      }
+      final EmployeeYtd after =
+          total == null ? stored.in(latestUnitId) : EmployeeYtd.of(total, latestUnitId);
+      settle(year, employeeId, key, stored, after, at);
     }
-    final double jp = event.getSessionJp() == null ? 0.0 : event.getSessionJp();
-    update(
-        year,
-        employeeId,
-        key,
-        before,
-        before.withoutSession(jp),
-        event.getOccurredAt().toEpochMilli());
   }
 
-  private void update(
-      final CalendarYear year,
+  private void settle(
+      final int year,
       final String employeeId,
       final String key,
       final EmployeeYtd before,
       final EmployeeYtd after,
       final long at) {
-    employees.put(key, after);
-    log.markDirty(key, at);
     final RosterEntry placement = roster.get(employeeId);
-    if (placement != null && after.jpTotal() != before.jpTotal()) {
+    final double beforeJp = before == null ? 0.0 : before.jpTotal();
+    if (placement != null && beforeJp != after.jpTotal()) {
       for (final String unitId : hierarchy.selfAndAncestors(placement.unitId())) {
-        final String unitKey = TreeKeys.unitYear(year.year(), unitId);
-        units.put(unitKey, unit(unitKey).changed(before.jpTotal(), after.jpTotal(), targetJp));
+        final String unitKey = TreeKeys.unitYear(year, unitId);
+        units.put(unitKey, unit(unitKey).changed(beforeJp, after.jpTotal(), targetJp));
         log.markDirty(unitKey, at);
       }
     }
+    final boolean owned = owned(after);
+    if (!owned && placement == null) {
+      forget(key, before);
+      return;
+    }
+    if (!after.equals(before)) {
+      employees.put(key, after);
+      if (owned) {
+        log.markDirty(key, at);
+      }
+    }
+    if (!owned) {
+      // another tree owns the year now: only it writes the employee's record
+      log.clearDirty(key);
+    }
+  }
+
+  private boolean owned(final EmployeeYtd ytd) {
+    return ytd.unitId() != null && ownsUnit.test(ytd.unitId());
+  }
+
+  private void forget(final String key, final EmployeeYtd stored) {
+    if (stored != null) {
+      employees.delete(key);
+    }
+    log.clearDirty(key);
   }
 
   /**
@@ -135,10 +164,15 @@ final class YtdLedger {
       return;
     }
     for (final int year : openYears) {
-      final EmployeeYtd ytd = employees.get(TreeKeys.employeeYear(year, employeeId));
+      final String key = TreeKeys.employeeYear(year, employeeId);
+      final EmployeeYtd ytd = employees.get(key);
       final double jp = ytd == null ? 0.0 : ytd.jpTotal();
       move(year, oldUnit, jp, -1, at);
       move(year, unitId, jp, 1, at);
+      if (unitId == null && ytd != null && !owned(ytd)) {
+        // out of this task's counters, and its year is another tree's
+        forget(key, ytd);
+      }
     }
   }
 
@@ -185,9 +219,7 @@ final class YtdLedger {
     if (ytd == null) {
       return null;
     }
-    final RosterEntry placement = roster.get(employeeId);
-    final String unitId = placement == null ? ytd.lastUnitId() : placement.unitId();
-    return TreeRecords.employeeProgress(employeeId, unitId, year, ytd, targetJp, now);
+    return TreeRecords.employeeProgress(employeeId, ytd.unitId(), year, ytd, targetJp, now);
   }
 
   /**
