@@ -58,6 +58,7 @@ final class RosterRealityScenario implements SimulationSink {
   private boolean referenceDone;
   private String movedAcross;
   private String deactivated;
+  private Instant eventsFrom;
 
   RosterRealityScenario(
       final SimulationSink out, final ReferenceModel model, final long seed, final int partitions) {
@@ -351,13 +352,32 @@ final class RosterRealityScenario implements SimulationSink {
     out.program(program);
   }
 
+  /**
+   * Events from two days after {@code from} only: the first window still open when the first event
+   * comes is then the first week itself, which closes at the first sync, so that no week closes at
+   * a clock the scenario does not fix (its year-to-date figures and alerts would depend on how far
+   * each ingest task had read).
+   */
+  void eventsFrom(final Instant from) {
+    this.eventsFrom = from;
+  }
+
+  private boolean early(final Instant occurredAt) {
+    return eventsFrom != null && occurredAt.isBefore(eventsFrom);
+  }
+
   @Override
   public void enrollment(final EnrollmentEvent event) {
-    out.enrollment(event);
+    if (!early(event.getOccurredAt())) {
+      out.enrollment(event);
+    }
   }
 
   @Override
   public void attendance(final AttendanceEvent event) {
+    if (early(event.getOccurredAt())) {
+      return;
+    }
     out.attendance(event);
     if (event.getStatus() == AttendanceStatus.ABSENT) {
       if (random.nextInt(5) == 0) {
@@ -378,6 +398,9 @@ final class RosterRealityScenario implements SimulationSink {
 
   @Override
   public void feedback(final FeedbackEvent event) {
+    if (early(event.getOccurredAt())) {
+      return;
+    }
     out.feedback(event);
   }
 
