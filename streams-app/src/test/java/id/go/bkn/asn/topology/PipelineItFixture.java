@@ -39,6 +39,16 @@ final class PipelineItFixture {
       final String applicationId,
       final Path dataDir,
       final Duration grace) {
+    return startApp(stack, applicationId, dataDir, grace, Map.of());
+  }
+
+  /** The same, with extra Kafka client properties. */
+  static PipelineApp startApp(
+      final LocalStack stack,
+      final String applicationId,
+      final Path dataDir,
+      final Duration grace,
+      final Map<String, String> clientProperties) {
     final TopicNames topics = TopicNames.contract();
     final TopologySettings topology =
         new TopologySettings(
@@ -58,7 +68,7 @@ final class PipelineItFixture {
     return PipelineApp.start(
         new PipelineApp.Settings(
             StreamsSettings.of(
-                new KafkaConnection(stack.bootstrapServers(), Map.of()),
+                new KafkaConnection(stack.bootstrapServers(), clientProperties),
                 new StreamsSettings.Options(applicationId, null, dataDir, null),
                 topics.deadLetters()),
             topology,
