@@ -138,7 +138,7 @@ class ParticipationIT {
     softly.assertAll();
   }
 
-  private static void compare(
+  static void compare(
       final List<ReferenceModel.UnitWindow> expected,
       final List<UnitActivity> actual,
       final org.assertj.core.api.SoftAssertions softly) {
