@@ -92,17 +92,39 @@ class CrashIT {
 
   @TempDir Path dataDir;
 
+  /**
+   * One run with seed {@code crash.seed} (11), or {@code crash.runs} runs with the seeds after it
+   * (each run's report apart, one line each in {@code summary.txt}); every run must be exact.
+   */
   @Test
   void shouldMatchTheReferenceModelExactlyWhenInstancesAreKilledUnderExactlyOnce()
       throws Exception {
-    final Outcome outcome = new Scenario("exactly_once_v2", SEED, dataDir).run();
-    outcome.writeReport();
-    assertThat(outcome.kills).as("SIGKILLs while processing").hasSizeGreaterThanOrEqualTo(4);
-    assertThat(outcome.kills.stream().filter(k -> k.contains("window close")).count())
-        .as("kills during a window close")
-        .isEqualTo(2);
-    assertThat(outcome.brokerRestarts).as("broker restarts").isEqualTo(1);
-    assertThat(outcome.differences).as("differences from the reference model").isEmpty();
+    final int runs = Integer.getInteger("crash.runs", 1);
+    final SoftAssertions softly = new SoftAssertions();
+    for (int run = 0; run < runs; run++) {
+      final long seed = SEED + run;
+      final Outcome outcome;
+      try {
+        outcome = new Scenario("exactly_once_v2", seed, dataDir).run();
+      } catch (final Exception | AssertionError e) {
+        summarize("exactly_once_v2 seed " + seed + ": FAILED to complete: " + e);
+        softly.fail("seed " + seed + " did not complete", e);
+        continue;
+      }
+      outcome.writeReport();
+      final String what = "seed " + seed + " ";
+      softly.assertThat(outcome.kills).as(what + "SIGKILLs").hasSizeGreaterThanOrEqualTo(4);
+      softly
+          .assertThat(outcome.kills.stream().filter(k -> k.contains("window close")).count())
+          .as(what + "kills during a window close")
+          .isEqualTo(2);
+      softly.assertThat(outcome.brokerRestarts).as(what + "broker restarts").isEqualTo(1);
+      softly
+          .assertThat(outcome.differences)
+          .as(what + "differences from the reference model")
+          .isEmpty();
+    }
+    softly.assertAll();
   }
 
   @Test
@@ -114,9 +136,25 @@ class CrashIT {
     assertThat(outcome.weeks).as("FINAL weeks compared").isNotEmpty();
   }
 
+  private static synchronized void summarize(final String line) {
+    try {
+      Files.createDirectories(REPORTS);
+      Files.writeString(
+          REPORTS.resolve("summary.txt"),
+          Instant.now() + " " + line + System.lineSeparator(),
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (final IOException e) {
+      LOG.warn("Crash test: no summary line: {}", e.toString());
+    }
+  }
+
   /** What a scenario saw, and how it differs from the reference model. */
   static final class Outcome {
     final String guarantee;
+    final long seed;
+    final List<String> deadLetterReasons = new ArrayList<>();
     final List<String> kills = Collections.synchronizedList(new ArrayList<>());
     final List<String> differences = new ArrayList<>();
     final List<Instant> weeks = new ArrayList<>();
@@ -129,14 +167,19 @@ class CrashIT {
     int lateEvents;
     int deadLetters;
 
-    Outcome(final String guarantee) {
+    Outcome(final String guarantee, final long seed) {
       this.guarantee = guarantee;
+      this.seed = seed;
+    }
+
+    private long count(final String marker) {
+      return differences.stream().filter(d -> d.contains(marker)).count();
     }
 
     void writeReport() throws IOException {
       Files.createDirectories(REPORTS);
       final StringBuilder text = new StringBuilder();
-      text.append("crash test, ").append(guarantee).append(", seed ").append(SEED).append('\n');
+      text.append("crash test, ").append(guarantee).append(", seed ").append(seed).append('\n');
       text.append("records produced: ").append(records).append('\n');
       text.append("wall time: ").append(seconds).append(" s\n");
       text.append("broker restarts: ").append(brokerRestarts).append('\n');
@@ -146,11 +189,35 @@ class CrashIT {
       text.append("FINAL weekly records: ").append(weeklyFinals).append(", daily: ");
       text.append(dailyFinals).append(", weeks compared: ").append(weeks.size()).append('\n');
       text.append("late events: ").append(lateEvents).append(", dead letters: ");
-      text.append(deadLetters).append('\n');
+      text.append(deadLetters).append(' ').append(deadLetterReasons).append('\n');
       text.append("differences from the reference model: ").append(differences.size()).append('\n');
+      text.append("  FINAL keys with more than one FINAL record: ");
+      text.append(count("FINAL records")).append('\n');
+      text.append("  fields of FINAL records that differ: ");
+      text.append(differences.stream().filter(d -> d.startsWith("[")).count()).append('\n');
+      text.append("  employee years that differ: ").append(count("employee year")).append('\n');
+      text.append("first differences:\n");
       differences.stream().limit(200).forEach(d -> text.append("  ").append(d).append('\n'));
-      Files.writeString(
-          REPORTS.resolve(guarantee + ".txt"), text.toString(), StandardCharsets.UTF_8);
+      final Path report = REPORTS.resolve(guarantee + "-seed-" + seed + ".txt");
+      Files.writeString(report, text.toString(), StandardCharsets.UTF_8);
+      summarize(
+          guarantee
+              + " seed "
+              + seed
+              + ": "
+              + seconds
+              + " s, "
+              + records
+              + " records, "
+              + kills.size()
+              + " SIGKILLs, "
+              + brokerRestarts
+              + " broker restart, "
+              + differences.size()
+              + " differences, "
+              + lateEvents
+              + " late, "
+              + windowClose);
       LOG.info(
           "Crash test {}: {} records, {} SIGKILLs, {} broker restart, {} s, {} differences from the"
               + " reference model (report {})",
@@ -160,13 +227,14 @@ class CrashIT {
           brokerRestarts,
           seconds,
           differences.size(),
-          REPORTS.resolve(guarantee + ".txt").toAbsolutePath());
+          report.toAbsolutePath());
     }
   }
 
   /** One run: a stack, two app processes, the simulation streamed in, kills, the comparison. */
   private static final class Scenario {
     private final String guarantee;
+    private final long seed;
     private final Random random;
     private final Path dir;
     private final Outcome outcome;
@@ -178,9 +246,10 @@ class CrashIT {
 
     Scenario(final String guarantee, final long seed, final Path dir) {
       this.guarantee = guarantee;
+      this.seed = seed;
       this.random = new Random(seed);
-      this.dir = dir.resolve(guarantee);
-      this.outcome = new Outcome(guarantee);
+      this.dir = dir.resolve(guarantee + "-" + seed);
+      this.outcome = new Outcome(guarantee, seed);
     }
 
     Outcome run() throws Exception {
@@ -197,7 +266,7 @@ class CrashIT {
             new KafkaSimulationSink(producer, new AvroSerializer<SpecificRecord>(registry));
         final SimulationConfig config =
             SimulationConfig.startingAt(FROM)
-                .withSeed(SEED)
+                .withSeed(seed)
                 .withRoster(1_000, 0)
                 .withTransfersPerWeek(10)
                 .withBadInput(BadInputRates.NONE);
@@ -213,7 +282,8 @@ class CrashIT {
                   stack.bootstrapServers(),
                   stack.registryUrl(),
                   applicationId,
-                  guarantee);
+                  guarantee,
+                  guarantee + "-seed-" + seed);
           apps[i].start();
         }
         watcher = watchForWindowClose(registry, watching);
@@ -324,7 +394,7 @@ class CrashIT {
     private Thread watchForWindowClose(
         final SchemaRegistryClient registry, final AtomicBoolean watching) {
       final String bootstrap = stack.bootstrapServers();
-      final Random pause = new Random(SEED + 1);
+      final Random pause = new Random(seed + 1);
       final Thread thread =
           new Thread(
               () -> {
@@ -467,10 +537,16 @@ class CrashIT {
           PipelineItFixture.readCommitted(
                   stack, "training.late-events", new ByteArrayDeserializer())
               .size();
-      outcome.deadLetters =
+      final List<ConsumerRecord<String, byte[]>> dead =
           PipelineItFixture.readCommitted(
-                  stack, "training.dead-letters", new ByteArrayDeserializer())
-              .size();
+              stack, "training.dead-letters", new ByteArrayDeserializer());
+      outcome.deadLetters = dead.size();
+      dead.forEach(
+          r -> {
+            final var reason = r.headers().lastHeader("asn.dlq.reason");
+            outcome.deadLetterReasons.add(
+                reason == null ? "?" : new String(reason.value(), StandardCharsets.UTF_8));
+          });
       if (outcome.lateEvents > 0) {
         outcome.differences.add(outcome.lateEvents + " records set aside as late");
       }
@@ -539,7 +615,10 @@ class CrashIT {
     }
 
     private static String firstLine(final String message) {
-      final String text = message == null ? "?" : message.strip().replaceAll("\\s+", " ");
+      final String text =
+          message == null
+              ? "?"
+              : message.strip().replaceAll("\\s+", " ").replaceAll(" at ParticipationIT\\..*", "");
       return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
   }
@@ -552,6 +631,7 @@ class CrashIT {
     private final String registryUrl;
     private final String applicationId;
     private final String guarantee;
+    private final String logPrefix;
     private Process process;
     private int incarnation;
 
@@ -561,8 +641,10 @@ class CrashIT {
         final String bootstrapServers,
         final String registryUrl,
         final String applicationId,
-        final String guarantee) {
+        final String guarantee,
+        final String logPrefix) {
       this.index = index;
+      this.logPrefix = logPrefix;
       this.dataDir = dataDir;
       this.bootstrapServers = bootstrapServers;
       this.registryUrl = registryUrl;
@@ -610,7 +692,7 @@ class CrashIT {
       builder.environment().put("KAFKA_HEARTBEAT_INTERVAL_MS", "1500");
       builder.environment().put("LOG_LEVEL_KAFKA", "WARN");
       builder.redirectErrorStream(true);
-      final Path log = REPORTS.resolve(guarantee + "-instance-" + index + ".log");
+      final Path log = REPORTS.resolve(logPrefix + "-instance-" + index + ".log");
       Files.createDirectories(REPORTS);
       if (incarnation == 0) {
         Files.deleteIfExists(log);
