@@ -8,8 +8,10 @@ import id.go.bkn.asn.registry.RegistryClientConfig;
 import id.go.bkn.asn.registry.SchemaRegistryClient;
 import id.go.bkn.asn.registry.SchemaRegistryClients;
 import id.go.bkn.asn.schema.EmployeeJpProgress;
+import id.go.bkn.asn.schema.ProgramSatisfaction;
 import id.go.bkn.asn.schema.RecordStatus;
 import id.go.bkn.asn.schema.UnitActivity;
+import id.go.bkn.asn.schema.UnitJpProgress;
 import id.go.bkn.asn.serde.AvroClassTrust;
 import id.go.bkn.asn.serde.AvroDeserializer;
 import id.go.bkn.asn.serde.AvroSerializer;
@@ -163,6 +165,8 @@ class CrashIT {
     long records;
     long seconds;
     int weeklyFinals;
+    int programFinals;
+    int unitYears;
     int dailyFinals;
     int lateEvents;
     int deadLetters;
@@ -188,6 +192,8 @@ class CrashIT {
       kills.forEach(k -> text.append("  ").append(k).append('\n'));
       text.append("FINAL weekly records: ").append(weeklyFinals).append(", daily: ");
       text.append(dailyFinals).append(", weeks compared: ").append(weeks.size()).append('\n');
+      text.append("FINAL programme weeks compared: ").append(programFinals);
+      text.append(", unit-jp-ytd keys compared: ").append(unitYears).append('\n');
       text.append("late events: ").append(lateEvents).append(", dead letters: ");
       text.append(deadLetters).append(' ').append(deadLetterReasons).append('\n');
       text.append("differences from the reference model: ").append(differences.size()).append('\n');
@@ -531,6 +537,14 @@ class CrashIT {
       for (final Instant day : days) {
         ParticipationIT.compare(model.finalRecords("DAY", day), daily, softly);
       }
+      // Programme weeks: those the event time closed (the wall clock closes the rest at the end).
+      final List<ProgramSatisfaction> programs =
+          ParticipationIT.programFinals(stack, registry).stream()
+              .filter(p -> weeks.contains(p.getWindowStart()))
+              .toList();
+      outcome.programFinals = programs.size();
+      ParticipationIT.comparePrograms(model, weeks, programs, softly);
+      unitYears(registry, model, softly);
       softly.errorsCollected().forEach(e -> outcome.differences.add(firstLine(e.getMessage())));
       employeeTotals(registry, model);
       outcome.lateEvents =
@@ -571,6 +585,50 @@ class CrashIT {
           });
     }
 
+    /**
+     * Every unit's latest year-to-date record against the model as of that record's asOf: once all
+     * input is in, each unit holds its whole year as of the clock it was last written at.
+     */
+    private void unitYears(
+        final SchemaRegistryClient registry,
+        final ReferenceModel model,
+        final SoftAssertions softly) {
+      final Map<String, UnitJpProgress> latest = new HashMap<>();
+      for (final ConsumerRecord<String, UnitJpProgress> r :
+          PipelineItFixture.readCommitted(
+              stack,
+              "analytics.unit-jp-ytd",
+              new AvroDeserializer<>(registry, UnitJpProgress.class))) {
+        latest.put(r.key(), r.value());
+      }
+      outcome.unitYears = latest.size();
+      final Map<Instant, Map<String, ReferenceModel.UnitYear>> expected = new HashMap<>();
+      latest.forEach(
+          (key, actual) -> {
+            final Map<String, ReferenceModel.UnitYear> asOf =
+                expected.computeIfAbsent(
+                    actual.getAsOf(),
+                    at -> {
+                      final Map<String, ReferenceModel.UnitYear> byKey = new HashMap<>();
+                      model.unitYears(at).forEach(y -> byKey.put(y.key(), y));
+                      return byKey;
+                    });
+            final ReferenceModel.UnitYear e = asOf.get(key);
+            if (e == null) {
+              softly.fail("unit-jp-ytd " + key + " not expected");
+            } else {
+              ParticipationIT.compareUnitYear(e, actual, "unit-jp-ytd " + key, softly);
+            }
+          });
+      softly
+          .assertThat(latest.keySet())
+          .as("unit-jp-ytd keys")
+          .containsAll(
+              model.unitYears(model.lastEventTime()).stream()
+                  .map(ReferenceModel.UnitYear::key)
+                  .toList());
+    }
+
     private void employeeTotals(final SchemaRegistryClient registry, final ReferenceModel model) {
       final Map<String, EmployeeJpProgress> latest = new HashMap<>();
       for (final ConsumerRecord<String, EmployeeJpProgress> r :
@@ -593,7 +651,8 @@ class CrashIT {
             final String who = "employee year #" + Integer.toHexString(key.hashCode());
             if (actual == null) {
               outcome.differences.add(who + ": no record");
-            } else if (actual.getJpTotal() != year.jpTotal()
+            } else if (!java.util.Objects.equals(actual.getUnitId(), year.unitId())
+                || actual.getJpTotal() != year.jpTotal()
                 || actual.getSessionsAttended() != year.sessionsAttended()
                 || actual.getProgramsCompleted() != year.programsCompleted()) {
               outcome.differences.add(
@@ -609,7 +668,10 @@ class CrashIT {
                       + ", completed "
                       + actual.getProgramsCompleted()
                       + " expected "
-                      + year.programsCompleted());
+                      + year.programsCompleted()
+                      + (java.util.Objects.equals(actual.getUnitId(), year.unitId())
+                          ? ""
+                          : ", unit " + actual.getUnitId() + " expected " + year.unitId()));
             }
           });
     }
