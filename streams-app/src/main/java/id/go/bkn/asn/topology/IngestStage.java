@@ -18,6 +18,7 @@ import id.go.bkn.asn.topology.ingest.RosterProcessor;
 import id.go.bkn.asn.topology.ingest.SessionFacts;
 import id.go.bkn.asn.topology.ingest.TreePartitioner;
 import id.go.bkn.asn.topology.ingest.YearLedger;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -97,7 +98,14 @@ final class IngestStage {
    */
   private KStream<String, TreeMessage> withWatermarks(final KStream<String, TreeMessage> messages) {
     return messages.process(
-        () -> new IngestWatermarkProcessor(context.settings(), context.clock()),
+        () ->
+            new IngestWatermarkProcessor(
+                context.settings(),
+                context.clock(),
+                List.of(
+                    context.topics().enrollments(),
+                    context.topics().attendance(),
+                    context.topics().feedback())),
         Named.as("ingest-watermark"),
         IngestWatermarkProcessor.STORE);
   }

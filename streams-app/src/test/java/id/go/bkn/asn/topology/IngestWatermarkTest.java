@@ -4,6 +4,7 @@ import static id.go.bkn.asn.topology.IngestFixture.LONG_AGO;
 import static id.go.bkn.asn.topology.IngestFixture.NOW;
 import static id.go.bkn.asn.topology.IngestFixture.attendance;
 import static id.go.bkn.asn.topology.IngestFixture.enrollment;
+import static id.go.bkn.asn.topology.IngestFixture.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.bkn.asn.config.TopologySettings;
@@ -43,14 +44,15 @@ class IngestWatermarkTest {
   }
 
   @Test
-  void shouldSendGreatestAcceptedOccurredAtWhenEmitIntervalPasses() {
-    // given: two accepted events, an older one after them, a roster change effective later and
-    // an event refused for an unknown employee later still
+  void shouldSendLowestOfItsPartitionsWatermarksWhenEmitIntervalPasses() {
+    // given: each event topic's greatest accepted occurredAt (enrolments the lowest), a roster
+    // change effective later and an event refused for an unknown employee later still
     fixture.roster(NIP, "DINKES", true, LONG_AGO);
-    final Instant newest = NOW.minus(Duration.ofHours(1));
-    fixture.enrollments.pipeInput(NIP, enrollment("e-1", NIP, NOW.minus(Duration.ofHours(2))));
-    fixture.attendance.pipeInput(NIP, attendance("e-2", NIP, 2, newest));
+    final Instant enrolled = NOW.minus(Duration.ofHours(2));
+    fixture.enrollments.pipeInput(NIP, enrollment("e-1", NIP, enrolled));
+    fixture.attendance.pipeInput(NIP, attendance("e-2", NIP, 2, NOW.minus(Duration.ofHours(1))));
     fixture.enrollments.pipeInput(NIP, enrollment("e-3", NIP, NOW.minus(Duration.ofHours(3))));
+    fixture.feedback.pipeInput(NIP, feedback("e-5", NIP, 4, NOW.minus(Duration.ofMinutes(90))));
     fixture.roster("OTHER", "DISDIK", true, NOW.minus(Duration.ofMinutes(30)));
     fixture.enrollments.pipeInput(
         "NOBODY", enrollment("e-4", "NOBODY", NOW.minus(Duration.ofMinutes(10))));
@@ -64,9 +66,36 @@ class IngestWatermarkTest {
         .allSatisfy(
             r -> {
               assertThat(r.key()).isEqualTo(TreePartitioner.WATERMARK_KEY);
-              assertThat(r.value().getOccurredAt()).isEqualTo(newest);
+              assertThat(r.value().getOccurredAt()).isEqualTo(enrolled);
               assertThat(r.value().getSenderPartition()).isZero();
               assertThat(r.value().getSenderPartitions()).isEqualTo(SETTINGS.inputPartitions());
+              assertThat(r.value().getIdle()).isFalse();
+            });
+  }
+
+  @Test
+  void shouldWaitForAPartitionWithoutEventsUntilItIsIdle() {
+    // given: enrolments and attendance, no feedback yet
+    fixture.roster(NIP, "DINKES", true, LONG_AGO);
+    fixture.enrollments.pipeInput(NIP, enrollment("e-1", NIP, NOW.minus(Duration.ofHours(3))));
+    fixture.attendance.pipeInput(NIP, attendance("e-2", NIP, 2, NOW.minus(Duration.ofHours(2))));
+    // when
+    advance(SETTINGS.emitInterval());
+    // then: the feedback partition may still bring older events
+    assertThat(watermarks()).isEmpty();
+    // when: events keep coming on the two topics until the feedback partition is idle
+    final Instant enrolled = NOW.minus(Duration.ofMinutes(50));
+    advance(SETTINGS.idleTimeout().minus(SETTINGS.emitInterval().multipliedBy(2)));
+    fixture.enrollments.pipeInput(NIP, enrollment("e-3", NIP, enrolled));
+    fixture.attendance.pipeInput(NIP, attendance("e-4", NIP, 2, NOW.minus(Duration.ofMinutes(40))));
+    fixture.tree.readRecordsToList();
+    advance(SETTINGS.emitInterval().multipliedBy(2));
+    // then: the lowest of the two topics that are not idle, not idle itself
+    assertThat(watermarks())
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r.value().getOccurredAt()).isEqualTo(enrolled);
               assertThat(r.value().getIdle()).isFalse();
             });
   }

@@ -220,7 +220,7 @@ class ParticipationIT {
     return out;
   }
 
-  private static void comparePrograms(
+  static void comparePrograms(
       final ReferenceModel model,
       final List<Instant> weeks,
       final List<ProgramSatisfaction> actual,
@@ -318,7 +318,7 @@ class ParticipationIT {
     }
   }
 
-  private static void compareUnitYear(
+  static void compareUnitYear(
       final ReferenceModel.UnitYear e,
       final UnitJpProgress a,
       final String what,

@@ -5,47 +5,72 @@ import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.internal.TreeMessageKind;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The last step of an ingest task before the asn-tree repartition: passes every message on and
- * keeps the task's watermark, the greatest occurredAt of the events it accepted (roster changes
- * carry effective times, not event time, and do not count). Every emit interval of wall clock it
- * sends a WATERMARK to every tree partition (see {@link TreePartitioner}) with that watermark, its
- * input partition, the number of input partitions and whether it is idle: no event for the idle
- * timeout of wall clock (counted from start-up, so a restarted task is idle only after a full
- * timeout). A task with neither a watermark nor the idle timeout behind it sends nothing: it knows
- * nothing yet. Because the watermark follows the events it covers through the same sink, a tree
- * task receives a sender's events before any watermark beyond them.
+ * keeps the task's watermark. The task reads one partition of each event topic, and Kafka Streams
+ * may read one of them far ahead of another in event time (it picks the next record by timestamp
+ * only among the records already fetched, so after a task moves to another instance one topic's
+ * backlog can be processed before another's). So the watermark is kept per input partition, the
+ * greatest occurredAt of the events accepted from it (roster changes carry effective times, not
+ * event time, and do not count), and the task reports the minimum over its partitions that are not
+ * idle: the per-partition watermark of Flink. A partition is idle when it has had no event for the
+ * idle timeout of wall clock (counted from start-up, so after a restart a partition is idle only
+ * after a full timeout); an event topic with no events at all (no feedback) thus holds nobody back
+ * once the timeout has passed.
+ *
+ * <p>Every emit interval of wall clock it sends a WATERMARK to every tree partition (see {@link
+ * TreePartitioner}) with its input partition, the number of input partitions and whether it is idle
+ * (every partition idle; then it reports the greatest watermark it knows, which the tree stage
+ * leaves out of its minimum). While a partition that is not idle has no watermark yet, the task
+ * cannot say how far it has got: it repeats the last watermark it reported (the tree stage keeps
+ * the greatest it received, so that holds the clock where it was and says the task is active), or
+ * sends nothing when it never reported one. Because the watermark follows the events it covers
+ * through the same sink, a tree task receives a sender's events before any watermark beyond them.
  */
 public final class IngestWatermarkProcessor
     implements Processor<String, TreeMessage, String, TreeMessage> {
 
-  /** The store of the watermark, so that a restart keeps it: {@value #KEY} -> epoch millis. */
+  /**
+   * The store of the watermarks, so that a restart keeps them: input topic -> epoch millis of its
+   * partition's watermark, and {@value #REPORTED} -> the last watermark the task reported.
+   */
   public static final String STORE = "ingest-watermark";
 
-  private static final String KEY = "watermark";
+  private static final String REPORTED = "reported";
 
   private final TopologySettings settings;
   private final Clock wall;
+  private final List<String> eventTopics;
 
   private ProcessorContext<String, TreeMessage> context;
   private KeyValueStore<String, Long> store;
-  private Long watermark;
-  private Long persisted;
-  private long lastEventWall;
+  private final Map<String, Long> marks = new HashMap<>();
+  private final Map<String, Long> persisted = new HashMap<>();
+  private final Map<String, Long> lastEventWall = new HashMap<>();
+  private long startWall;
 
-  /** A processor with the topology's settings and wall clock. */
-  public IngestWatermarkProcessor(final TopologySettings settings, final Clock wall) {
+  /**
+   * A processor with the topology's settings, wall clock and the event topics the task reads (one
+   * partition of each).
+   */
+  public IngestWatermarkProcessor(
+      final TopologySettings settings, final Clock wall, final List<String> eventTopics) {
     this.settings = settings;
     this.wall = wall;
+    this.eventTopics = List.copyOf(eventTopics);
   }
 
   /** The builder of {@value #STORE}. */
@@ -58,22 +83,34 @@ public final class IngestWatermarkProcessor
   public void init(final ProcessorContext<String, TreeMessage> processorContext) {
     this.context = processorContext;
     this.store = processorContext.getStateStore(STORE);
-    this.watermark = store.get(KEY);
-    this.persisted = watermark;
-    this.lastEventWall = wall.millis();
+    for (final String topic : eventTopics) {
+      load(topic);
+    }
+    load(REPORTED);
+    this.startWall = wall.millis();
     processorContext.schedule(
         settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> emit());
+  }
+
+  private void load(final String key) {
+    final Long value = store.get(key);
+    if (value != null) {
+      marks.put(key, value);
+      persisted.put(key, value);
+    }
   }
 
   @Override
   public void process(final Record<String, TreeMessage> record) {
     final TreeMessage message = record.value();
     if (message != null && isEvent(message.getKind()) && message.getOccurredAt() != null) {
-      final long at = message.getOccurredAt().toEpochMilli();
-      if (watermark == null || at > watermark) {
-        watermark = at;
+      final String partition =
+          context.recordMetadata().map(RecordMetadata::topic).orElse(message.getSourceTopic());
+      if (partition != null) {
+        final long at = message.getOccurredAt().toEpochMilli();
+        marks.merge(partition, at, Math::max);
+        lastEventWall.put(partition, wall.millis());
       }
-      lastEventWall = wall.millis();
     }
     context.forward(record);
   }
@@ -86,26 +123,60 @@ public final class IngestWatermarkProcessor
 
   private void emit() {
     final long now = wall.millis();
-    final boolean idle = now - lastEventWall >= settings.idleTimeout().toMillis();
-    if (watermark == null && !idle) {
-      return;
+    final long timeout = settings.idleTimeout().toMillis();
+    Long low = null;
+    Long greatest = null;
+    boolean allIdle = true;
+    boolean unknown = false;
+    for (final String topic : eventTopics) {
+      final Long mark = marks.get(topic);
+      if (mark != null) {
+        greatest = greatest == null ? mark : Math.max(greatest, mark);
+      }
+      if (now - lastEventWall.getOrDefault(topic, startWall) >= timeout) {
+        continue;
+      }
+      allIdle = false;
+      if (mark == null) {
+        unknown = true;
+      } else {
+        low = low == null ? mark : Math.min(low, mark);
+      }
     }
-    // Written once per interval rather than per event: one changelog record instead of thousands.
-    if (watermark != null && !watermark.equals(persisted)) {
-      store.put(KEY, watermark);
-      persisted = watermark;
+    final Long mark;
+    if (allIdle) {
+      mark = greatest == null ? 0L : greatest;
+    } else if (!unknown) {
+      mark = low;
+      marks.put(REPORTED, low);
+    } else {
+      mark = marks.get(REPORTED);
+      if (mark == null) {
+        return;
+      }
     }
-    final long mark = watermark == null ? 0L : watermark;
+    persist();
     final TreeMessage message =
         TreeMessage.newBuilder()
             .setKind(TreeMessageKind.WATERMARK)
             .setOccurredAt(Instant.ofEpochMilli(mark))
             .setSenderPartition(context.taskId().partition())
             .setSenderPartitions(settings.inputPartitions())
-            .setIdle(idle)
+            .setIdle(allIdle)
             .build();
     // Stamped with the wall clock: the watermark (an event time) travels in the value, and the
     // greatest occurredAt accepted may lie up to the allowed skew ahead.
     context.forward(new Record<>(TreePartitioner.WATERMARK_KEY, message, now));
+  }
+
+  /** Written once per interval rather than per event: a few changelog records, not thousands. */
+  private void persist() {
+    marks.forEach(
+        (key, value) -> {
+          if (!value.equals(persisted.get(key))) {
+            store.put(key, value);
+            persisted.put(key, value);
+          }
+        });
   }
 }
