@@ -55,7 +55,7 @@ public final class TreeStores {
   /** Records written per output key (the revision): dirty-key form -> count. */
   public static final String EMITTED = "tree-emitted";
 
-  /** What changed since the last emission: dirty-key form -> event time of the change. */
+  /** What changed since the last emission: dirty-key form -> event time of the first change. */
   public static final String DIRTY = "tree-dirty";
 
   private TreeStores() {}
@@ -79,9 +79,16 @@ public final class TreeStores {
         store(DIRTY, Serdes.Long()));
   }
 
+  /**
+   * A cached store: the processor API leaves caching off unless asked, and the tree stage writes
+   * the same keys (a unit's window counts, its ancestors', the dirty marks) many times per commit
+   * interval. With the cache, a key's puts between two commits reach RocksDB and the changelog once
+   * (each commit flushes the cache, so exactly_once_v2 restores the same state).
+   */
   private static <V> StoreBuilder<KeyValueStore<String, V>> store(
       final String name, final Serde<V> valueSerde) {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+            Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+        .withCachingEnabled();
   }
 }
