@@ -46,8 +46,15 @@ public final class TreeStores {
    */
   public static final String YTD_PENDING = "tree-ytd-pending";
 
-  /** Active headcount per unit subtree over time: unitId -> {@link HeadcountTimeline}. */
-  public static final String HEADCOUNT = "tree-headcount";
+  /**
+   * Active headcount per unit subtree over time (see {@link HeadcountLedger}): {@code N|unitId} ->
+   * current headcount, {@code C|unitId|time} -> the changes effective at that time. (It replaced
+   * {@code tree-headcount}, one whole timeline per unit rewritten on every roster change.)
+   */
+  public static final String HEADCOUNT = "tree-headcount-changes";
+
+  /** Deletes under way in bounded chunks (see {@link ChunkedDeletes}): job -> cursor. */
+  public static final String PURGE = "tree-purge";
 
   /** Alert state per unit: unitId -> {@code UnitAlertState} bytes. */
   public static final String ALERTS = "tree-alerts";
@@ -71,7 +78,8 @@ public final class TreeStores {
         store(YTD_EMPLOYEE, EmployeeYtd.SERDE),
         store(YTD_UNIT, UnitYtd.SERDE),
         store(ROSTER, RosterEntry.SERDE),
-        store(HEADCOUNT, HeadcountTimeline.SERDE),
+        store(HEADCOUNT, Serdes.Integer()),
+        store(PURGE, Serdes.String()),
         store(PLACEMENTS, PlacementTimeline.SERDE),
         store(YTD_PENDING, Serdes.Long()),
         store(ALERTS, Serdes.ByteArray()),

@@ -40,6 +40,7 @@ final class WindowLedger {
   private final KeyValueStore<String, Long> seen;
   private final HeadcountLedger headcounts;
   private final EmissionLog log;
+  private final ChunkedDeletes deletes;
   private final int minResponses;
 
   WindowLedger(
@@ -47,11 +48,13 @@ final class WindowLedger {
       final KeyValueStore<String, Long> seen,
       final HeadcountLedger headcounts,
       final EmissionLog log,
+      final ChunkedDeletes deletes,
       final int minResponses) {
     this.windows = windows;
     this.seen = seen;
     this.headcounts = headcounts;
     this.log = log;
+    this.deletes = deletes;
     this.minResponses = minResponses;
   }
 
@@ -215,8 +218,10 @@ final class WindowLedger {
   }
 
   /**
-   * Closes a window: one FINAL record per unit of {@code units} handed to {@code finals}, then the
-   * window's counts, seen-set, revisions and dirty marks deleted.
+   * Closes a window: one FINAL record per unit of {@code units} handed to {@code finals}; the
+   * window's counts, seen-set, revisions and dirty marks are then queued for deletion in bounded
+   * chunks ({@link ChunkedDeletes}), so the close itself only reads. Nothing writes a closed
+   * window's keys again, and a dirty mark left behind is dropped unwritten (its window is closed).
    */
   void close(
       final CalendarWindow window,
@@ -226,26 +231,24 @@ final class WindowLedger {
     for (final UnitInfo unit : units.all()) {
       final String key = TreeKeys.window(window, unit.unitId());
       final WindowCounts counts = windows.get(key);
-      if (counts != null) {
-        windows.delete(key);
-      }
       final UnitActivity record =
           TreeRecords.activity(
               unit,
               window,
               RecordStatus.FINAL,
-              log.finalRevision(key),
+              log.revision(key) + 1,
               headcounts.asOf(unit.unitId(), window.end().toEpochMilli()),
               counts == null ? WindowCounts.EMPTY : counts,
               minResponses,
               now);
       finals.accept(unit, record);
     }
-    // Entries of units outside the snapshot (unknown to reference.units) must not outlive it.
+    // Entries of units outside the snapshot (unknown to reference.units) go with the rest.
     final String prefix = TreeKeys.windowPrefix(window);
-    StorePrefixes.delete(windows, prefix);
-    StorePrefixes.delete(seen, prefix);
-    log.forgetPrefix(prefix);
+    deletes.deletePrefix(TreeStores.SEEN, prefix);
+    deletes.deletePrefix(TreeStores.WINDOWS, prefix);
+    deletes.deletePrefix(TreeStores.EMITTED, prefix);
+    deletes.deletePrefix(TreeStores.DIRTY, prefix);
   }
 
   /** The output target of a window size. */
