@@ -115,7 +115,8 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     hierarchy = new UnitHierarchy(unitStore::get);
     final KeyValueStore<String, WindowCounts> windowStore =
         processorContext.getStateStore(TreeStores.WINDOWS);
-    final KeyValueStore<String, Long> seenStore = processorContext.getStateStore(TreeStores.SEEN);
+    final KeyValueStore<String, SeenRoles> seenStore =
+        processorContext.getStateStore(TreeStores.SEEN);
     final KeyValueStore<String, Integer> emittedStore =
         processorContext.getStateStore(TreeStores.EMITTED);
     final KeyValueStore<String, Long> dirtyStore = processorContext.getStateStore(TreeStores.DIRTY);

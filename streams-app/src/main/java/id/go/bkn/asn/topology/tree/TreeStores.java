@@ -25,8 +25,12 @@ public final class TreeStores {
   /** Open DAY and WEEK windows: {@code D|W|date|unitId} -> {@link WindowCounts}. */
   public static final String WINDOWS = "tree-windows";
 
-  /** Distinct people: {@code D|W|date|unitId|employeeId} -> role bits (1 took part, 2 answered). */
-  public static final String SEEN = "tree-seen";
+  /**
+   * Distinct people: {@code D|W|date|employeeId} -> {@link SeenRoles}, the role bits of each unit
+   * they were counted in (one entry per employee and window; it replaced {@code tree-seen}, one
+   * entry per unit of the chain).
+   */
+  public static final String SEEN = "tree-seen-people";
 
   /** Employee years: {@code E|yyyy|employeeId} -> {@link EmployeeYtd}. */
   public static final String YTD_EMPLOYEE = "tree-ytd-employee";
@@ -74,7 +78,7 @@ public final class TreeStores {
         store(WATERMARKS, Serdes.Long()),
         store(ROOTS, Serdes.Long()),
         store(WINDOWS, WindowCounts.SERDE),
-        store(SEEN, Serdes.Long()),
+        store(SEEN, SeenRoles.SERDE),
         store(YTD_EMPLOYEE, EmployeeYtd.SERDE),
         store(YTD_UNIT, UnitYtd.SERDE),
         store(ROSTER, RosterEntry.SERDE),
