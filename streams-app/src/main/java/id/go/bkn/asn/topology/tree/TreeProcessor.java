@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   private final int deleteChunk;
   private int recordsSinceDeletes;
   private TreeUnits units = TreeUnits.empty();
+  private final Map<String, WorkUnit> unitCache = new HashMap<>();
   private long lastRecordWall;
 
   /** A processor for the given topology context (settings, wall clock and metrics). */
@@ -112,7 +114,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             processorContext.taskId().partition(),
             settings.treePartitions(),
             processorContext.getStateStore(TreeStores.ROOTS));
-    hierarchy = new UnitHierarchy(unitStore::get);
+    hierarchy = new UnitHierarchy(this::unit);
     final KeyValueStore<String, WindowCounts> windowStore =
         processorContext.getStateStore(TreeStores.WINDOWS);
     final KeyValueStore<String, SeenRoles> seenStore =
@@ -175,6 +177,24 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     } else {
       onEvent(record, message);
     }
+  }
+
+  /**
+   * A unit of the global store, kept for one emit interval: an event's chain takes a unit lookup (a
+   * RocksDB read and an Avro decode) per unit per window, the same few units again and again. The
+   * global store follows reference.units asynchronously anyway; an interval more of delay changes
+   * nothing a task could rely on.
+   */
+  private WorkUnit unit(final String unitId) {
+    final WorkUnit cached = unitCache.get(unitId);
+    if (cached != null) {
+      return cached;
+    }
+    final WorkUnit unit = unitStore.get(unitId);
+    if (unit != null) {
+      unitCache.put(unitId, unit);
+    }
+    return unit;
   }
 
   /** Runs one chunk of the queued deletes once every {@code records} records. */
@@ -601,6 +621,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   }
 
   private void punctuate(final long timestamp) {
+    unitCache.clear();
     advance();
     emitChanged();
     deletes.run();
