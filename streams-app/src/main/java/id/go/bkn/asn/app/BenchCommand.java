@@ -137,7 +137,7 @@ final class BenchCommand implements Callable<Integer> {
       defaultValue = "60s",
       converter = DurationConverter.class,
       description =
-          "How long the open-loop producer runs at each of 50 % and 80 % of the maximum (default"
+          "How long the open-loop producer runs at each of 50 %% and 80 %% of the maximum (default"
               + " ${DEFAULT-VALUE}; 0s: no latency phase).")
   Duration latencyDuration;
 

@@ -49,14 +49,18 @@ final class ProgramStage {
   private static void addStores(final StreamsBuilder builder) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ProgramWeekProcessor.WEEKS_STORE),
-            Serdes.String(),
-            new InternalAvroSerde<>(ProgramWeekState.class)));
+                Stores.persistentKeyValueStore(ProgramWeekProcessor.WEEKS_STORE),
+                Serdes.String(),
+                new InternalAvroSerde<>(ProgramWeekState.class))
+            // Cached: a week's state is rewritten by every event of its programme; between two
+            // commits only the last value needs to reach RocksDB and the changelog.
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ProgramWeekProcessor.SEEN_STORE),
-            Serdes.String(),
-            Serdes.Long()));
+                Stores.persistentKeyValueStore(ProgramWeekProcessor.SEEN_STORE),
+                Serdes.String(),
+                Serdes.Long())
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ProgramWeekProcessor.WATERMARKS_STORE),

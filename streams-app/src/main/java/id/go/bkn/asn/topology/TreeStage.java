@@ -36,9 +36,20 @@ final class TreeStage {
   private static final String BRANCH_PREFIX = "tree-out-";
 
   private final TopologyContext context;
+  private final TreeProcessorSupplier processors;
 
   TreeStage(final TopologyContext context) {
+    this(context, new TreeProcessorSupplier(context));
+  }
+
+  /** A tree stage with closed windows deleted in chunks of {@code deleteChunk} keys (tests). */
+  TreeStage(final TopologyContext context, final int deleteChunk) {
+    this(context, new TreeProcessorSupplier(context, deleteChunk));
+  }
+
+  private TreeStage(final TopologyContext context, final TreeProcessorSupplier processors) {
     this.context = context;
+    this.processors = processors;
   }
 
   /**
@@ -49,7 +60,7 @@ final class TreeStage {
   KStream<String, ProgramMessage> build(
       final StreamsBuilder builder, final KStream<String, TreeMessage> trees) {
     final KStream<String, TreeOutput> outputs =
-        trees.process(new TreeProcessorSupplier(context), Named.as("tree-aggregate"));
+        trees.process(processors, Named.as("tree-aggregate"));
     final Map<String, KStream<String, TreeOutput>> branches = splitByTarget(outputs);
     writeLateEvents(branch(branches, Target.LATE_EVENT));
     final TopicNames topics = context.topics();

@@ -113,6 +113,14 @@ final class TreeFixture implements AutoCloseable {
   }
 
   TreeFixture(final Path stateDir, final TopologySettings settings) {
+    this(stateDir, settings, 0);
+  }
+
+  /**
+   * A fixture whose tree stage deletes closed windows' state in chunks of {@code deleteChunk} keys
+   * (0: the app's default).
+   */
+  TreeFixture(final Path stateDir, final TopologySettings settings, final int deleteChunk) {
     this.settings = settings;
     final TopologySerdes serdes = TopologySerdes.on(MockSchemaRegistry.client(scope));
     this.context =
@@ -123,7 +131,7 @@ final class TreeFixture implements AutoCloseable {
         builder.stream(
             TREE_TOPIC,
             Consumed.with(Serdes.String(), serdes.treeMessage()).withName("test-tree-source"));
-    new TreeStage(context)
+    (deleteChunk > 0 ? new TreeStage(context, deleteChunk) : new TreeStage(context))
         .build(builder, source)
         .to(
             PROGRAM_TOPIC,

@@ -8,9 +8,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * What the tree stage has to publish and has published: the dirty set (what changed since the last
- * emission, in {@code tree-dirty}) and the revision of each output key (records written for it, in
- * {@code tree-emitted}). Both use the key forms of {@link TreeKeys}; a window's or year's entries
- * are dropped when it closes, because its FINAL record is the last one.
+ * emission, in {@code tree-dirty}, holding the time of the first change since then) and the
+ * revision of each output key (records written for it, in {@code tree-emitted}). Both use the key
+ * forms of {@link TreeKeys}; a window's or year's entries are dropped when it closes, because its
+ * FINAL record is the last one.
  */
 final class EmissionLog {
 
@@ -23,9 +24,15 @@ final class EmissionLog {
     this.dirty = dirty;
   }
 
-  /** Marks the key as changed at the event time. */
+  /**
+   * Marks the key as changed at the event time, once per emission: a key already dirty is not
+   * written again (a read costs no changelog record, a put does; a busy unit-window would otherwise
+   * write one record per event for every unit of the chain).
+   */
   void markDirty(final String key, final long at) {
-    dirty.put(key, at);
+    if (dirty.get(key) == null) {
+      dirty.put(key, at);
+    }
   }
 
   /** Forgets that the key changed: nothing is to be written for it. */

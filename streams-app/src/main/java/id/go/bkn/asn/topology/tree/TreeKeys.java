@@ -10,8 +10,8 @@ import java.time.LocalDate;
  * The keys of the tree stage's stores, built so that one window's or year's entries share a prefix
  * (cleared with one prefix scan when it closes) and a dirty key names what to re-emit: {@code
  * D|yyyy-MM-dd|unitId} (day), {@code W|yyyy-MM-dd|unitId} (week), {@code Y|yyyy|unitId} (unit year)
- * and {@code E|yyyy|employeeId} (employee year). The seen-set adds {@code |employeeId} to a window
- * key.
+ * and {@code E|yyyy|employeeId} (employee year). The seen-set's keys are the window prefix and the
+ * employee id.
  */
 public final class TreeKeys {
 
@@ -36,9 +36,9 @@ public final class TreeKeys {
     return windowPrefix(window) + unitId;
   }
 
-  /** A unit's seen-set key for an employee in a window. */
-  public static String seen(final CalendarWindow window, final String unitId, final String emp) {
-    return window(window, unitId) + SEP + emp;
+  /** An employee's seen-set key in a window (its value holds every unit they were counted in). */
+  public static String seen(final CalendarWindow window, final String employeeId) {
+    return windowPrefix(window) + employeeId;
   }
 
   /** The prefix {@code Y|yyyy|} of a year's unit entries. */

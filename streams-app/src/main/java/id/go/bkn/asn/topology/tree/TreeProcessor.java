@@ -26,7 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -77,14 +79,28 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   private WindowLedger windows;
   private YtdLedger ytd;
   private WeekAlerts alerts;
+  private ChunkedDeletes deletes;
+  private final int deleteChunk;
+  private int recordsSinceDeletes;
   private TreeUnits units = TreeUnits.empty();
+  private final Map<String, WorkUnit> unitCache = new HashMap<>();
   private long lastRecordWall;
 
   /** A processor for the given topology context (settings, wall clock and metrics). */
   public TreeProcessor(final TopologyContext topology) {
+    this(topology, ChunkedDeletes.DEFAULT_CHUNK);
+  }
+
+  /**
+   * The same, deleting closed windows' state in chunks of at most {@code deleteChunk} keys: one
+   * chunk per punctuation and one per {@code deleteChunk / 10} records processed (at least one), so
+   * the deletes keep pace with a backlog's closes at about ten keys per record.
+   */
+  public TreeProcessor(final TopologyContext topology, final int deleteChunk) {
     this.settings = topology.settings();
     this.wall = topology.clock();
     this.events = topology.events();
+    this.deleteChunk = deleteChunk;
   }
 
   @Override
@@ -98,21 +114,32 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             processorContext.taskId().partition(),
             settings.treePartitions(),
             processorContext.getStateStore(TreeStores.ROOTS));
-    hierarchy = new UnitHierarchy(unitStore::get);
-    headcounts = new HeadcountLedger(processorContext.getStateStore(TreeStores.HEADCOUNT));
+    hierarchy = new UnitHierarchy(this::unit);
+    final KeyValueStore<String, WindowCounts> windowStore =
+        processorContext.getStateStore(TreeStores.WINDOWS);
+    final KeyValueStore<String, SeenRoles> seenStore =
+        processorContext.getStateStore(TreeStores.SEEN);
+    final KeyValueStore<String, Integer> emittedStore =
+        processorContext.getStateStore(TreeStores.EMITTED);
+    final KeyValueStore<String, Long> dirtyStore = processorContext.getStateStore(TreeStores.DIRTY);
+    final KeyValueStore<String, Integer> headcountStore =
+        processorContext.getStateStore(TreeStores.HEADCOUNT);
+    deletes =
+        new ChunkedDeletes(
+            processorContext.getStateStore(TreeStores.PURGE),
+            Map.of(
+                TreeStores.WINDOWS, windowStore,
+                TreeStores.SEEN, seenStore,
+                TreeStores.EMITTED, emittedStore,
+                TreeStores.DIRTY, dirtyStore,
+                TreeStores.HEADCOUNT, headcountStore),
+            deleteChunk);
+    headcounts = new HeadcountLedger(headcountStore, deletes);
     placements = new Placements(processorContext.getStateStore(TreeStores.PLACEMENTS));
     ytdPending = processorContext.getStateStore(TreeStores.YTD_PENDING);
-    log =
-        new EmissionLog(
-            processorContext.getStateStore(TreeStores.EMITTED),
-            processorContext.getStateStore(TreeStores.DIRTY));
+    log = new EmissionLog(emittedStore, dirtyStore);
     windows =
-        new WindowLedger(
-            processorContext.getStateStore(TreeStores.WINDOWS),
-            processorContext.getStateStore(TreeStores.SEEN),
-            headcounts,
-            log,
-            settings.minResponses());
+        new WindowLedger(windowStore, seenStore, headcounts, log, deletes, settings.minResponses());
     ytd =
         new YtdLedger(
             processorContext.getStateStore(TreeStores.YTD_EMPLOYEE),
@@ -139,6 +166,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     if (message == null || message.getOccurredAt() == null) {
       return;
     }
+    deleteEvery(Math.max(1, deleteChunk / 10));
     if (message.getKind() == TreeMessageKind.WATERMARK) {
       onWatermark(message);
       return;
@@ -153,6 +181,32 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
       case ROSTER -> onRoster(message);
       case YTD -> receiveYears(message);
       default -> onEvent(record, message);
+    }
+  }
+
+  /**
+   * A unit of the global store, kept for one emit interval: an event's chain takes a unit lookup (a
+   * RocksDB read and an Avro decode) per unit per window, the same few units again and again. The
+   * global store follows reference.units asynchronously anyway; an interval more of delay changes
+   * nothing a task could rely on.
+   */
+  private WorkUnit unit(final String unitId) {
+    final WorkUnit cached = unitCache.get(unitId);
+    if (cached != null) {
+      return cached;
+    }
+    final WorkUnit unit = unitStore.get(unitId);
+    if (unit != null) {
+      unitCache.put(unitId, unit);
+    }
+    return unit;
+  }
+
+  /** Runs one chunk of the queued deletes once every {@code records} records. */
+  private void deleteEvery(final int records) {
+    if (deletes.pending() && ++recordsSinceDeletes >= records) {
+      recordsSinceDeletes = 0;
+      deletes.run();
     }
   }
 
@@ -513,10 +567,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
       clock.setCursor(YEAR_CURSOR, year.start());
     }
     if (loaded) {
-      final long horizon = foldHorizon();
-      for (final UnitInfo unit : units.all()) {
-        headcounts.fold(unit.unitId(), horizon);
-      }
+      headcounts.foldBefore(foldHorizon());
     }
   }
 
@@ -603,8 +654,10 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   }
 
   private void punctuate(final long timestamp) {
+    unitCache.clear();
     advance();
     emitChanged();
+    deletes.run();
     if (clock.isSet()) {
       broadcastWatermark();
     }

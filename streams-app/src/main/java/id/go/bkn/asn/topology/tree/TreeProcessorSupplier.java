@@ -12,15 +12,22 @@ public final class TreeProcessorSupplier
     implements ProcessorSupplier<String, TreeMessage, String, TreeOutput> {
 
   private final TopologyContext topology;
+  private final int deleteChunk;
 
   /** A supplier for the given topology context. */
   public TreeProcessorSupplier(final TopologyContext topology) {
+    this(topology, ChunkedDeletes.DEFAULT_CHUNK);
+  }
+
+  /** The same, deleting closed windows' state in chunks of at most {@code deleteChunk} keys. */
+  public TreeProcessorSupplier(final TopologyContext topology, final int deleteChunk) {
     this.topology = topology;
+    this.deleteChunk = deleteChunk;
   }
 
   @Override
   public Processor<String, TreeMessage, String, TreeOutput> get() {
-    return new TreeProcessor(topology);
+    return new TreeProcessor(topology, deleteChunk);
   }
 
   @Override

@@ -25,8 +25,12 @@ public final class TreeStores {
   /** Open DAY and WEEK windows: {@code D|W|date|unitId} -> {@link WindowCounts}. */
   public static final String WINDOWS = "tree-windows";
 
-  /** Distinct people: {@code D|W|date|unitId|employeeId} -> role bits (1 took part, 2 answered). */
-  public static final String SEEN = "tree-seen";
+  /**
+   * Distinct people: {@code D|W|date|employeeId} -> {@link SeenRoles}, the role bits of each unit
+   * they were counted in (one entry per employee and window; it replaced {@code tree-seen}, one
+   * entry per unit of the chain).
+   */
+  public static final String SEEN = "tree-seen-people";
 
   /** Employee years: {@code E|yyyy|employeeId} -> {@link EmployeeYtd}. */
   public static final String YTD_EMPLOYEE = "tree-ytd-employee";
@@ -46,8 +50,15 @@ public final class TreeStores {
    */
   public static final String YTD_PENDING = "tree-ytd-pending";
 
-  /** Active headcount per unit subtree over time: unitId -> {@link HeadcountTimeline}. */
-  public static final String HEADCOUNT = "tree-headcount";
+  /**
+   * Active headcount per unit subtree over time (see {@link HeadcountLedger}): {@code N|unitId} ->
+   * current headcount, {@code C|unitId|time} -> the changes effective at that time. (It replaced
+   * {@code tree-headcount}, one whole timeline per unit rewritten on every roster change.)
+   */
+  public static final String HEADCOUNT = "tree-headcount-changes";
+
+  /** Deletes under way in bounded chunks (see {@link ChunkedDeletes}): job -> cursor. */
+  public static final String PURGE = "tree-purge";
 
   /** Alert state per unit: unitId -> {@code UnitAlertState} bytes. */
   public static final String ALERTS = "tree-alerts";
@@ -55,7 +66,7 @@ public final class TreeStores {
   /** Records written per output key (the revision): dirty-key form -> count. */
   public static final String EMITTED = "tree-emitted";
 
-  /** What changed since the last emission: dirty-key form -> event time of the change. */
+  /** What changed since the last emission: dirty-key form -> event time of the first change. */
   public static final String DIRTY = "tree-dirty";
 
   private TreeStores() {}
@@ -67,11 +78,12 @@ public final class TreeStores {
         store(WATERMARKS, Serdes.Long()),
         store(ROOTS, Serdes.Long()),
         store(WINDOWS, WindowCounts.SERDE),
-        store(SEEN, Serdes.Long()),
+        store(SEEN, SeenRoles.SERDE),
         store(YTD_EMPLOYEE, EmployeeYtd.SERDE),
         store(YTD_UNIT, UnitYtd.SERDE),
         store(ROSTER, RosterEntry.SERDE),
-        store(HEADCOUNT, HeadcountTimeline.SERDE),
+        store(HEADCOUNT, Serdes.Integer()),
+        store(PURGE, Serdes.String()),
         store(PLACEMENTS, PlacementTimeline.SERDE),
         store(YTD_PENDING, Serdes.Long()),
         store(ALERTS, Serdes.ByteArray()),
@@ -79,9 +91,16 @@ public final class TreeStores {
         store(DIRTY, Serdes.Long()));
   }
 
+  /**
+   * A cached store: the processor API leaves caching off unless asked, and the tree stage writes
+   * the same keys (a unit's window counts, its ancestors', the dirty marks) many times per commit
+   * interval. With the cache, a key's puts between two commits reach RocksDB and the changelog once
+   * (each commit flushes the cache, so exactly_once_v2 restores the same state).
+   */
   private static <V> StoreBuilder<KeyValueStore<String, V>> store(
       final String name, final Serde<V> valueSerde) {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+            Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+        .withCachingEnabled();
   }
 }

@@ -7,7 +7,7 @@ import java.io.IOException;
 /**
  * A unit subtree's year-to-date counters over the employees the roster currently places in it as
  * active: how many have any JP, how many meet the target and their JP total. Headcount is not here
- * but in the unit's {@link HeadcountTimeline}, so employees without JP cost nothing: zero-JP =
+ * but in the unit's {@link HeadcountLedger}, so employees without JP cost nothing: zero-JP =
  * headcount - employeesWithJp. Updated along the unit chain when an employee's jpTotal changes, and
  * moved between chains on a transfer; never recomputed by scanning employees.
  *

@@ -13,11 +13,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The open DAY and WEEK windows of a task's trees: counts an event for its unit and every ancestor
- * (O(depth) store operations, distinct participants and respondents through a seen-set per window,
- * unit and employee holding their roles, so a transfer inside a subtree still counts the employee
- * once there), keeps how many participants have left each subtree by the window end, writes the
- * PROVISIONAL record of a changed unit-window, and on close one FINAL record per unit of the trees,
- * zeros included, then deletes the window's state.
+ * (O(depth) store operations, distinct participants and respondents through a seen-set entry per
+ * window and employee holding their roles in each unit they were counted in, so a transfer inside a
+ * subtree still counts the employee once there, and an event writes one seen-set record per window
+ * whatever the depth), keeps how many participants have left each subtree by the window end, writes
+ * the PROVISIONAL record of a changed unit-window, and on close one FINAL record per unit of the
+ * trees, zeros included, then queues the window's state for deletion in chunks.
  */
 final class WindowLedger {
 
@@ -37,21 +38,24 @@ final class WindowLedger {
   private static final long ONE_SESSION = 4L;
 
   private final KeyValueStore<String, WindowCounts> windows;
-  private final KeyValueStore<String, Long> seen;
+  private final KeyValueStore<String, SeenRoles> seen;
   private final HeadcountLedger headcounts;
   private final EmissionLog log;
+  private final ChunkedDeletes deletes;
   private final int minResponses;
 
   WindowLedger(
       final KeyValueStore<String, WindowCounts> windows,
-      final KeyValueStore<String, Long> seen,
+      final KeyValueStore<String, SeenRoles> seen,
       final HeadcountLedger headcounts,
       final EmissionLog log,
+      final ChunkedDeletes deletes,
       final int minResponses) {
     this.windows = windows;
     this.seen = seen;
     this.headcounts = headcounts;
     this.log = log;
+    this.deletes = deletes;
     this.minResponses = minResponses;
   }
 
@@ -72,17 +76,18 @@ final class WindowLedger {
     final boolean respondent =
         event.getKind() == TreeMessageKind.FEEDBACK && event.getOverall() != null;
     final long role = (participant ? PARTICIPANT : 0L) | (respondent ? RESPONDENT : 0L);
+    final String seenKey = role == 0L ? null : TreeKeys.seen(window, event.getEmployeeId());
+    final SeenRoles stored = role == 0L ? null : seen.get(seenKey);
+    SeenRoles roles = stored == null ? SeenRoles.EMPTY : stored;
     for (final String unitId : chain) {
       final String key = TreeKeys.window(window, unitId);
       final WindowCounts before = windows.get(key);
       WindowCounts after = counted(before == null ? WindowCounts.EMPTY : before, event);
       if (role != 0L) {
-        final String seenKey = TreeKeys.seen(window, unitId, event.getEmployeeId());
-        final Long stored = seen.get(seenKey);
-        final long was = stored == null ? 0L : stored;
+        final long was = roles.of(unitId);
         final long now = (was | role) + (participant ? ONE_SESSION : 0L);
         if (now != was) {
-          seen.put(seenKey, now);
+          roles = roles.with(unitId, now);
           final boolean newParticipant = (now & PARTICIPANT) != 0 && (was & PARTICIPANT) == 0;
           if (newParticipant) {
             after = after.withParticipant();
@@ -96,6 +101,9 @@ final class WindowLedger {
       }
       windows.put(key, after);
       log.markDirty(key, at);
+    }
+    if (role != 0L && !roles.equals(stored)) {
+      seen.put(seenKey, roles);
     }
   }
 
@@ -113,6 +121,9 @@ final class WindowLedger {
     final boolean participant =
         "PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus());
     final double jp = event.getSessionJp() == null ? 0.0 : event.getSessionJp();
+    final String seenKey = TreeKeys.seen(window, event.getEmployeeId());
+    final SeenRoles stored = participant ? seen.get(seenKey) : null;
+    SeenRoles roles = stored == null ? SeenRoles.EMPTY : stored;
     for (final String unitId : chain) {
       final String key = TreeKeys.window(window, unitId);
       final WindowCounts before = windows.get(key);
@@ -121,10 +132,9 @@ final class WindowLedger {
       }
       WindowCounts after = before.withoutAttendance(event.getStatus(), jp);
       if (participant) {
-        final String seenKey = TreeKeys.seen(window, unitId, event.getEmployeeId());
-        final Long stored = seen.get(seenKey);
-        if (stored != null && stored >= ONE_SESSION) {
-          long now = stored - ONE_SESSION;
+        final long was = roles.of(unitId);
+        if (was >= ONE_SESSION) {
+          long now = was - ONE_SESSION;
           if (now < ONE_SESSION) {
             now &= ~PARTICIPANT;
             after =
@@ -133,15 +143,18 @@ final class WindowLedger {
                     .withPeople(
                         0, (now & ROLES) == 0L ? -1 : 0, endChain.contains(unitId) ? 0 : -1);
           }
-          if (now == 0L) {
-            seen.delete(seenKey);
-          } else {
-            seen.put(seenKey, now);
-          }
+          roles = roles.with(unitId, now);
         }
       }
       windows.put(key, after);
       log.markDirty(key, at);
+    }
+    if (stored != null && !roles.equals(stored)) {
+      if (roles.isEmpty()) {
+        seen.delete(seenKey);
+      } else {
+        seen.put(seenKey, roles);
+      }
     }
   }
 
@@ -174,8 +187,8 @@ final class WindowLedger {
       final String employeeId,
       final int delta,
       final long at) {
-    final Long role = seen.get(TreeKeys.seen(window, unitId, employeeId));
-    if (role == null || (role & PARTICIPANT) == 0) {
+    final SeenRoles roles = seen.get(TreeKeys.seen(window, employeeId));
+    if (roles == null || (roles.of(unitId) & PARTICIPANT) == 0) {
       return;
     }
     final String key = TreeKeys.window(window, unitId);
@@ -215,8 +228,10 @@ final class WindowLedger {
   }
 
   /**
-   * Closes a window: one FINAL record per unit of {@code units} handed to {@code finals}, then the
-   * window's counts, seen-set, revisions and dirty marks deleted.
+   * Closes a window: one FINAL record per unit of {@code units} handed to {@code finals}; the
+   * window's counts, seen-set, revisions and dirty marks are then queued for deletion in bounded
+   * chunks ({@link ChunkedDeletes}), so the close itself only reads. Nothing writes a closed
+   * window's keys again, and a dirty mark left behind is dropped unwritten (its window is closed).
    */
   void close(
       final CalendarWindow window,
@@ -226,26 +241,24 @@ final class WindowLedger {
     for (final UnitInfo unit : units.all()) {
       final String key = TreeKeys.window(window, unit.unitId());
       final WindowCounts counts = windows.get(key);
-      if (counts != null) {
-        windows.delete(key);
-      }
       final UnitActivity record =
           TreeRecords.activity(
               unit,
               window,
               RecordStatus.FINAL,
-              log.finalRevision(key),
+              log.revision(key) + 1,
               headcounts.asOf(unit.unitId(), window.end().toEpochMilli()),
               counts == null ? WindowCounts.EMPTY : counts,
               minResponses,
               now);
       finals.accept(unit, record);
     }
-    // Entries of units outside the snapshot (unknown to reference.units) must not outlive it.
+    // Entries of units outside the snapshot (unknown to reference.units) go with the rest.
     final String prefix = TreeKeys.windowPrefix(window);
-    StorePrefixes.delete(windows, prefix);
-    StorePrefixes.delete(seen, prefix);
-    log.forgetPrefix(prefix);
+    deletes.deletePrefix(TreeStores.SEEN, prefix);
+    deletes.deletePrefix(TreeStores.WINDOWS, prefix);
+    deletes.deletePrefix(TreeStores.EMITTED, prefix);
+    deletes.deletePrefix(TreeStores.DIRTY, prefix);
   }
 
   /** The output target of a window size. */

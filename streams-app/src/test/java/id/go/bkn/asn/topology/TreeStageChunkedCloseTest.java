@@ -1,0 +1,148 @@
+package id.go.bkn.asn.topology;
+
+import static id.go.bkn.asn.topology.TreeFixture.ALL_UNITS;
+import static id.go.bkn.asn.topology.TreeFixture.KEC_A;
+import static id.go.bkn.asn.topology.TreeFixture.KEL_A1;
+import static id.go.bkn.asn.topology.TreeFixture.KEL_A2;
+import static id.go.bkn.asn.topology.TreeFixture.KEL_B1;
+import static id.go.bkn.asn.topology.TreeFixture.KOTA;
+import static id.go.bkn.asn.topology.TreeFixture.wib;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.bkn.asn.config.TopologySettings;
+import id.go.bkn.asn.schema.RecordStatus;
+import id.go.bkn.asn.schema.UnitActivity;
+import id.go.bkn.asn.topology.tree.TreeStores;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A closed window's state is deleted in bounded chunks across punctuations: with a chunk of two
+ * keys the deletes of one close take many punctuations, and still every unit gets exactly one FINAL
+ * record with the right figures, and no state of the closed windows is left.
+ */
+class TreeStageChunkedCloseTest {
+
+  private static final String MONDAY = "2025-03-10";
+  private static final Instant WEEK_CLOSES = wib("2025-03-19T00:00");
+  private static final int CHUNK = 2;
+
+  /** The stores a window close clears, and the prefix of the keys it leaves to delete. */
+  private static final Map<String, String> CLEARED =
+      Map.of(
+          TreeStores.WINDOWS, "",
+          TreeStores.SEEN, "",
+          TreeStores.EMITTED, "W|",
+          TreeStores.DIRTY, "W|",
+          TreeStores.HEADCOUNT, "C|",
+          TreeStores.PURGE, "");
+
+  @TempDir Path stateDir;
+  private TreeFixture fx;
+
+  @AfterEach
+  void tearDown() {
+    fx.close();
+  }
+
+  @Test
+  void shouldSpreadTheDeletesOfACloseOverPunctuationsAndStillWriteOneFinalPerUnit() {
+    // given: twelve employees, four per leaf, three per leaf taking part on Monday, PROVISIONAL
+    // records written
+    fx = new TreeFixture(stateDir, TopologySettings.DEFAULTS.withInternalPartitions(1), CHUNK);
+    final List<String> leaves = List.of(KEL_A1, KEL_A2, KEL_B1);
+    for (int i = 0; i < 12; i++) {
+      fx.pipe(fx.hire("E" + i, leaves.get(i % 3), wib("2025-01-01T00:00")));
+    }
+    for (int i = 0; i < 9; i++) {
+      fx.pipe(fx.attendance("E" + i, leaves.get(i % 3), "PRESENT", 2, wib("2025-03-10T09:00")));
+    }
+    fx.pipe(fx.attendance("E0", KEL_A1, "LATE", 2, wib("2025-03-10T13:00")));
+    fx.punctuate();
+    assertThat(left(TreeStores.SEEN, "")).isEqualTo(9 * 2);
+
+    // when: the clock passes the week's close, then punctuation after punctuation
+    fx.tick(WEEK_CLOSES);
+    fx.drain();
+    final int afterClose = leftInAll();
+    int punctuations = 0;
+    int largestStep = 0;
+    int data = afterClose - left(TreeStores.PURGE, "");
+    while (leftInAll() > 0 && punctuations < 500) {
+      fx.punctuate();
+      punctuations++;
+      final int now = leftInAll() - left(TreeStores.PURGE, "");
+      if (punctuations > 1) {
+        // the first punctuation also drains the dirty marks, as every emission does; the jobs'
+        // own entries in tree-purge are not counted as the windows' state
+        largestStep = Math.max(largestStep, data - now);
+      }
+      data = now;
+    }
+    fx.punctuate();
+    fx.punctuate();
+    fx.drain();
+
+    // then: it took many punctuations, each deleting at most a few keys, and nothing is left
+    assertThat(afterClose).isGreaterThan(20 * CHUNK);
+    assertThat(punctuations).isGreaterThan(10);
+    // one chunk per record (the emulated ingest task's watermark) and one per punctuation
+    assertThat(largestStep).isLessThanOrEqualTo(2 * CHUNK);
+    assertThat(leftInAll()).isZero();
+    // and every unit has exactly one FINAL of the Monday and of the week, with the right figures
+    for (final List<UnitActivity> records : List.of(fx.dailyRecords, fx.weeklyRecords)) {
+      final List<UnitActivity> finals = fx.finals(records, MONDAY);
+      assertThat(finals)
+          .extracting(UnitActivity::getUnitId)
+          .containsExactlyInAnyOrderElementsOf(ALL_UNITS);
+      final Map<String, UnitActivity> byUnit =
+          finals.stream().collect(Collectors.toMap(UnitActivity::getUnitId, Function.identity()));
+      assertThat(byUnit.get(KOTA).getParticipants()).isEqualTo(9);
+      assertThat(byUnit.get(KOTA).getHeadcount()).isEqualTo(12);
+      assertThat(byUnit.get(KEC_A).getParticipants()).isEqualTo(6);
+      assertThat(byUnit.get(KEC_A).getPresent()).isEqualTo(6);
+      assertThat(byUnit.get(KEC_A).getLate()).isEqualTo(1);
+      assertThat(byUnit.get(KEL_A1).getParticipants()).isEqualTo(3);
+      assertThat(byUnit.get(KEL_A1).getHeadcount()).isEqualTo(4);
+      assertThat(byUnit.get(KEL_A1).getStatus()).isEqualTo(RecordStatus.FINAL);
+    }
+  }
+
+  private int leftInAll() {
+    int left = 0;
+    for (final Map.Entry<String, String> store : CLEARED.entrySet()) {
+      left += left(store.getKey(), store.getValue());
+    }
+    return left;
+  }
+
+  private int left(final String storeName, final String prefix) {
+    final KeyValueStore<String, Object> store = fx.driver.getKeyValueStore(storeName);
+    int count = 0;
+    try (KeyValueIterator<String, Object> it = store.all()) {
+      while (it.hasNext()) {
+        final KeyValue<String, Object> entry = it.next();
+        if (entry.key.startsWith(prefix) || isDay(entry.key, storeName)) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** Day keys of the revisions and dirty marks are a closed window's too. */
+  private static boolean isDay(final String key, final String storeName) {
+    return (TreeStores.EMITTED.equals(storeName) || TreeStores.DIRTY.equals(storeName))
+        && key.startsWith("D|");
+  }
+}
