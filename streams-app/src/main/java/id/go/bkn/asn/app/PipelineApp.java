@@ -42,6 +42,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -226,9 +227,14 @@ public final class PipelineApp implements AutoCloseable {
 
       final KafkaStreams streams = new KafkaStreams(topology, props);
       final CompletableFuture<KafkaStreams.State> terminated = new CompletableFuture<>();
+      final AtomicReference<KafkaStreams> auditToStart = new AtomicReference<>();
       streams.setStateListener(
           (newState, oldState) -> {
             LOG.info("Streams state {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.RUNNING) {
+              // The audit starts once the figures run, not beside their start-up and restore.
+              startAudit(auditToStart.getAndSet(null));
+            }
             if (newState == KafkaStreams.State.ERROR
                 || newState == KafkaStreams.State.NOT_RUNNING) {
               terminated.complete(newState);
@@ -241,6 +247,7 @@ public final class PipelineApp implements AutoCloseable {
       resources.push(() -> streams.close(CloseOptions.timeout(settings.closeTimeout())));
       bindMeters(streams, meters, resources);
       final KafkaStreams audit = audit(factory, context, props, deaths, settings, resources);
+      auditToStart.set(audit);
       final Supplier<KafkaStreams.State> state = () -> readiness(streams, audit);
       Gauge.builder("asn.pipeline.ready", state, s -> s.get() == KafkaStreams.State.RUNNING ? 1 : 0)
           .description("1 while the streams client (and the reference audit) is RUNNING")
@@ -271,9 +278,6 @@ public final class PipelineApp implements AutoCloseable {
               settings.httpSecurity());
       resources.push(http);
       streams.start();
-      if (audit != null) {
-        audit.start();
-      }
       LOG.info(
           "Streams app {} started, HTTP on {}", settings.streams().applicationId(), http.url());
       return new PipelineApp(
@@ -367,6 +371,19 @@ public final class PipelineApp implements AutoCloseable {
     audit.setUncaughtExceptionHandler(deaths);
     resources.push(() -> audit.close(CloseOptions.timeout(settings.closeTimeout())));
     return audit;
+  }
+
+  /** Starts the reference audit (once, when the main client first runs); null: nothing to do. */
+  private static void startAudit(final KafkaStreams audit) {
+    if (audit == null) {
+      return;
+    }
+    try {
+      audit.start();
+    } catch (final IllegalStateException e) {
+      // Closed before the main client ran: the app is stopping.
+      LOG.info("Reference audit not started: {}", e.getMessage());
+    }
   }
 
   /**
