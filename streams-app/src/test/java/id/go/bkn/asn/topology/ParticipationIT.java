@@ -48,6 +48,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The participation topology end to end on the embedded broker and registry, under exactly_once_v2,
@@ -67,6 +69,8 @@ class ParticipationIT {
   static {
     AvroClassTrust.trustPackage("id.go.bkn.asn.schema");
   }
+
+  private static final Logger LOG = LoggerFactory.getLogger(ParticipationIT.class);
 
   /** Weeks of the scenario, one batch each. */
   private static final int WEEKS = 4;
@@ -149,13 +153,13 @@ class ParticipationIT {
                                 .count()
                             >= programWeeks);
           } catch (final org.awaitility.core.ConditionTimeoutException e) {
-            System.out.println("ParticipationIT: fewer programme weeks than expected for " + week);
+            LOG.info("Fewer programme weeks than the model expects for {}", week);
           }
         }
       }
       final Instant clock = closes.get(closes.size() - 1);
       model.arrivalClock(clock);
-      System.out.println("ParticipationIT scenario: " + scenario.counts());
+      LOG.info("Scenario injected {}", scenario.counts());
 
       final List<Instant> weeks = model.closedWindowStarts("WEEK", clock, GRACE);
       final List<Instant> days = model.closedWindowStarts("DAY", clock, GRACE);
