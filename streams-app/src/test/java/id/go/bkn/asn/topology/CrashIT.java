@@ -92,6 +92,12 @@ class CrashIT {
   private static final Duration STEP = Duration.ofHours(3);
   private static final Duration STEP_PAUSE = Duration.ofMillis(250);
   private static final long SEED = Long.getLong("crash.seed", 11L);
+
+  /**
+   * {@code -Dcrash.noKills=true}: the same scenario without kills, to tell a crash's doing apart.
+   */
+  private static final boolean NO_KILLS = Boolean.getBoolean("crash.noKills");
+
   private static final Path REPORTS = Path.of("target", "crash-it");
 
   @TempDir Path dataDir;
@@ -294,7 +300,9 @@ class CrashIT {
                   guarantee + "-seed-" + seed);
           apps[i].start();
         }
-        watcher = watchForWindowClose(registry, watching);
+        if (!NO_KILLS) {
+          watcher = watchForWindowClose(registry, watching);
+        }
 
         final int steps = (int) (Duration.ofDays(DAYS).toMillis() / STEP.toMillis());
         final List<Integer> killSteps = new ArrayList<>();
@@ -308,13 +316,13 @@ class CrashIT {
         for (int step = 1; step <= steps; step++) {
           generator.advanceTo(FROM.plus(STEP.multipliedBy(step)));
           kafka.flush();
-          if (killSteps.contains(step)) {
+          if (!NO_KILLS && killSteps.contains(step)) {
             final int which = random.nextInt(apps.length);
             final long downMillis = 500 + random.nextInt(4_000);
             kill(which, "random point, simulated " + generator.reached());
             restarts.schedule(() -> restart(which), downMillis, TimeUnit.MILLISECONDS);
           }
-          if (step == brokerStep) {
+          if (!NO_KILLS && step == brokerStep) {
             restartBroker();
           }
           Thread.sleep(STEP_PAUSE.toMillis());
@@ -323,7 +331,9 @@ class CrashIT {
         restarts.shutdown();
         restarts.awaitTermination(1, TimeUnit.MINUTES);
         // The first window close may come after the last input, while the backlog is processed.
-        watcher.join(Duration.ofMinutes(3).toMillis());
+        if (watcher != null) {
+          watcher.join(Duration.ofMinutes(3).toMillis());
+        }
         watching.set(false);
         for (final AppProcess app : apps) {
           app.ensureRunning();
