@@ -44,10 +44,11 @@ import org.apache.kafka.streams.test.TestRecord;
  * The ingest stage and two tree-stage tasks, each in its own TopologyTestDriver, so that two trees
  * live in two tasks with their own state, as they do when asn-tree has several partitions: the
  * ingest driver's asn-tree output is routed by key (the root) to the task of that tree, watermarks
- * to both. Two trees: KOTA-SERANG (DINKES) and KAB-SERANG (BKPSDM-KAB). Both roots fall in
- * partition 1 of 2, so neither driver (TopologyTestDriver's task is always partition 0) answers for
- * a tree by its hash: each answers exactly for the tree whose messages it receives, as the task of
- * that tree's partition would. All three drivers run on one wall clock the test moves.
+ * to both. Two trees: KOTA-SERANG (DINKES; KEC-1 over KEL-1, KEC-2 over KEL-2) and KAB-SERANG
+ * (BKPSDM-KAB). Both roots fall in partition 1 of 2, so neither driver (TopologyTestDriver's task
+ * is always partition 0) answers for a tree by its hash: each answers exactly for the tree whose
+ * messages it receives, as the task of that tree's partition would. All three drivers run on one
+ * wall clock the test moves.
  */
 final class CrossTreeFixture implements AutoCloseable {
 
@@ -60,6 +61,10 @@ final class CrossTreeFixture implements AutoCloseable {
   static final String DINKES = "DINKES";
   static final String KAB = "KAB-SERANG";
   static final String BKPSDM = "BKPSDM-KAB";
+  static final String KEC_1 = "KEC-1";
+  static final String KEL_1 = "KEL-1";
+  static final String KEC_2 = "KEC-2";
+  static final String KEL_2 = "KEL-2";
 
   private static final String TREE_TOPIC = "test.tree";
   private static final String PROGRAM_TOPIC = "test.program-messages";
@@ -113,6 +118,10 @@ final class CrossTreeFixture implements AutoCloseable {
         List.of(
             KeyValue.pair(KOTA, IngestFixture.unit(KOTA, null)),
             KeyValue.pair(DINKES, IngestFixture.unit(DINKES, KOTA)),
+            KeyValue.pair(KEC_1, IngestFixture.unit(KEC_1, KOTA)),
+            KeyValue.pair(KEL_1, IngestFixture.unit(KEL_1, KEC_1)),
+            KeyValue.pair(KEC_2, IngestFixture.unit(KEC_2, KOTA)),
+            KeyValue.pair(KEL_2, IngestFixture.unit(KEL_2, KEC_2)),
             KeyValue.pair(KAB, IngestFixture.unit(KAB, null)),
             KeyValue.pair(BKPSDM, IngestFixture.unit(BKPSDM, KAB)));
     final Instant longAgo = start.minus(Duration.ofDays(365));
@@ -156,6 +165,16 @@ final class CrossTreeFixture implements AutoCloseable {
       kota.driver.advanceWallClockTime(step);
       kab.driver.advanceWallClockTime(step);
     }
+  }
+
+  /** Moves the wall clock of all three drivers by {@code duration} at once, then punctuates. */
+  void advanceWall(final Duration duration) {
+    wall.advance(duration);
+    ingest.advanceWallClockTime(duration);
+    route();
+    kota.driver.advanceWallClockTime(duration);
+    kab.driver.advanceWallClockTime(duration);
+    punctuate();
   }
 
   /** The task of the KOTA-SERANG tree. */
