@@ -45,6 +45,7 @@ class TreeStageYtdPlacementTest {
       fx.pipe(fx.attendance("E1", KEL_A2, "PRESENT", 3, wib("2025-03-13T09:00")));
       fx.tick(wib("2025-03-13T10:00"));
       fx.tick(WEEK_CLOSED);
+      fx.punctuate();
       fx.drain();
       // then the year's 8 JP are in KEL-A2's chain, where headcount has E1
       assertYear(fx, KEL_A2, 1, 8.0, 0);
@@ -71,6 +72,7 @@ class TreeStageYtdPlacementTest {
       fx.pipe(fx.attendance("E1", KEL_B1, "PRESENT", 3, wib("2025-03-13T09:00")));
       fx.tick(wib("2025-03-13T10:00"));
       fx.tick(WEEK_CLOSED);
+      fx.punctuate();
       fx.drain();
       // then the year's 8 JP are in KEL-B1's chain only
       assertYear(fx, KEL_B1, 2, 8.0, 1);

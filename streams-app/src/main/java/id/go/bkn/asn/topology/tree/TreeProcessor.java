@@ -239,6 +239,11 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
               && clock.advanceTo(wallNow);
     }
     if (moved) {
+      // The year cursor first: the moves due at the clock's first setting correct the placement
+      // made by the latest version before it, and openYears() is empty until the cursor exists, so
+      // they would move the employee without their JP (left in the later unit, then moved there
+      // again when the clock reaches the later version).
+      cursorOf(YEAR_CURSOR, clock.now(), settings.yearGrace());
       applyDueMoves();
       closeDue();
     }
