@@ -341,7 +341,10 @@ class CrashIT {
 
         final List<Instant> weeks = model.closedWindowStarts("WEEK", model.lastEventTime(), GRACE);
         final List<Instant> days = model.closedWindowStarts("DAY", model.lastEventTime(), GRACE);
-        assertThat(weeks).hasSizeGreaterThanOrEqualTo(3).startsWith(FROM);
+        // The model, like the app, closes every window still open when the first event came
+        // (its time minus the grace), so the first week may start before FROM.
+        assertThat(weeks).hasSizeGreaterThanOrEqualTo(3).contains(FROM);
+        assertThat(weeks.get(0)).isBeforeOrEqualTo(FROM);
         outcome.weeks.addAll(weeks);
         await()
             .atMost(Duration.ofMinutes(4))

@@ -9,6 +9,8 @@ import id.go.bkn.asn.schema.AttendanceEvent;
 import id.go.bkn.asn.schema.AttendanceStatus;
 import id.go.bkn.asn.schema.Employee;
 import id.go.bkn.asn.schema.EmployeeJpProgress;
+import id.go.bkn.asn.schema.EnrollmentEvent;
+import id.go.bkn.asn.schema.FeedbackEvent;
 import id.go.bkn.asn.schema.UnitJpProgress;
 import id.go.bkn.asn.schema.WorkUnit;
 import id.go.bkn.asn.serde.AvroClassTrust;
@@ -78,6 +80,9 @@ final class CrossTreeFixture implements AutoCloseable {
   private final TopologyTestDriver ingest;
   private final TestInputTopic<String, Employee> employees;
   private final TestInputTopic<String, AttendanceEvent> attendance;
+  private final TestInputTopic<String, EnrollmentEvent> enrollments;
+  private final TestInputTopic<String, FeedbackEvent> feedback;
+  private Instant latestAttendance;
   private final TestOutputTopic<String, TreeMessage> toTrees;
   private final TreeTask kota;
   private final TreeTask kab;
@@ -107,6 +112,14 @@ final class CrossTreeFixture implements AutoCloseable {
             ingest,
             context.topics().attendance(),
             AvroSerdes.specific(AttendanceEvent.class, client));
+    enrollments =
+        input(
+            ingest,
+            context.topics().enrollments(),
+            AvroSerdes.specific(EnrollmentEvent.class, client));
+    feedback =
+        input(
+            ingest, context.topics().feedback(), AvroSerdes.specific(FeedbackEvent.class, client));
     toTrees =
         ingest.createOutputTopic(
             IngestFixture.TREE_OUT,
@@ -152,6 +165,22 @@ final class CrossTreeFixture implements AutoCloseable {
     final String eventId = "ev-" + ++eventIds;
     attendance.pipeInput(
         employee, IngestFixture.attendance(eventId, employee, session, status, jp, at), at);
+    latestAttendance =
+        latestAttendance == null || at.isAfter(latestAttendance) ? at : latestAttendance;
+    route();
+  }
+
+  /**
+   * An enrolment and a feedback of E2 (BKPSDM-KAB) at the latest attendance time so far, so that
+   * every event topic's partition of the ingest task has reached it: the task reports the lowest
+   * watermark of its partitions that are not idle (docs/design/topology.md), so attendance alone
+   * sets no clock until the other topics have been quiet for the idle timeout. Neither record
+   * changes a year-to-date figure (an ENROLLED enrolment and a feedback credit no JP).
+   */
+  void sync() {
+    final Instant at = latestAttendance;
+    enrollments.pipeInput("E2", IngestFixture.enrollment("sync-e-" + ++eventIds, "E2", at), at);
+    feedback.pipeInput("E2", IngestFixture.feedback("sync-f-" + ++eventIds, "E2", 4, at), at);
     route();
   }
 

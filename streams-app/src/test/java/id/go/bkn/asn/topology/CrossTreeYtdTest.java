@@ -41,6 +41,7 @@ class CrossTreeYtdTest {
       hireAll(fx);
       fx.attend("E1", "S1", AttendanceStatus.PRESENT, 12, wib("2025-03-10T09:00"));
       fx.attend("E1", "S2", AttendanceStatus.PRESENT, 10, wib("2025-03-11T09:00"));
+      fx.sync();
       fx.punctuate();
       assertThat(fx.kota().lastUnitJp(KOTA).getTotalJp()).isEqualTo(22.0);
       final int writtenBefore = fx.kota().employeeRecords(E1_2025).size();
@@ -50,6 +51,7 @@ class CrossTreeYtdTest {
       fx.roster("E1", BKPSDM, true, MOVED);
       fx.attend("E1", "S3", AttendanceStatus.PRESENT, 3, wib("2025-03-13T09:00"));
       fx.attend("E1", "S4", AttendanceStatus.PRESENT, 4, wib("2025-03-11T15:00"));
+      fx.sync();
       fx.punctuate();
       // then the new tree counts E1 with the whole year's 29 JP
       for (final String unit : List.of(KAB, BKPSDM)) {
@@ -91,10 +93,12 @@ class CrossTreeYtdTest {
       fx.roster("E1", BKPSDM, true, MOVED);
       // (an event of someone else moves the clocks past the move)
       fx.attend("E2", "S9", AttendanceStatus.ABSENT, 2, wib("2025-03-13T09:00"));
+      fx.sync();
       fx.punctuate();
       final int writtenBefore = fx.kota().employeeRecords(E1_2025).size();
       // when the session of 11 March is corrected to ABSENT
       fx.attend("E1", "S2", AttendanceStatus.ABSENT, 10, wib("2025-03-11T09:00"));
+      fx.sync();
       fx.punctuate();
       // then E1 has 12 JP in the new tree and no longer meets the target
       final UnitJpProgress jp = fx.kab().lastUnitJp(KAB);
@@ -120,6 +124,7 @@ class CrossTreeYtdTest {
       fx.roster("E1", BKPSDM, true, MOVED);
       fx.roster("E1", BKPSDM, false, wib("2025-03-13T00:00"));
       fx.attend("E2", "S9", AttendanceStatus.ABSENT, 2, wib("2025-03-13T09:00"));
+      fx.sync();
       fx.punctuate();
       assertThat(fx.kab().lastUnitJp(KAB).getHeadcount()).isEqualTo(1);
       assertThat(fx.kab().lastUnitJp(KAB).getTotalJp()).isZero();
@@ -128,6 +133,7 @@ class CrossTreeYtdTest {
       // when E1 is reactivated back in DINKES
       fx.roster("E1", DINKES, true, wib("2025-03-14T00:00"));
       fx.attend("E2", "S10", AttendanceStatus.ABSENT, 2, wib("2025-03-14T09:00"));
+      fx.sync();
       fx.punctuate();
       // then the old tree counts them again with the whole year, and writes their record
       final UnitJpProgress kota = fx.kota().lastUnitJp(KOTA);
