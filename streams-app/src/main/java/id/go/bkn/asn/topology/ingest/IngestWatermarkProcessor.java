@@ -76,7 +76,8 @@ public final class IngestWatermarkProcessor
   /** The builder of {@value #STORE}. */
   public static StoreBuilder<KeyValueStore<String, Long>> store() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Long());
+            Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Long())
+        .withCachingEnabled();
   }
 
   @Override
@@ -108,7 +109,16 @@ public final class IngestWatermarkProcessor
           context.recordMetadata().map(RecordMetadata::topic).orElse(message.getSourceTopic());
       if (partition != null) {
         final long at = message.getOccurredAt().toEpochMilli();
-        marks.merge(partition, at, Math::max);
+        final Long before = marks.get(partition);
+        if (before == null || at > before) {
+          // Written with the event, not at the next emit: a commit between the two would
+          // otherwise commit the input offset without the mark, and a task moved to another
+          // instance then would wait the idle timeout for a partition it may never read again.
+          // The store is cached, so this is one changelog record per commit, not per event.
+          marks.put(partition, at);
+          store.put(partition, at);
+          persisted.put(partition, at);
+        }
         lastEventWall.put(partition, wall.millis());
       }
     }
