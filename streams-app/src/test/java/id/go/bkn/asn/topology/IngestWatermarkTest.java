@@ -70,6 +70,8 @@ class IngestWatermarkTest {
               assertThat(r.value().getSenderPartition()).isZero();
               assertThat(r.value().getSenderPartitions()).isEqualTo(SETTINGS.inputPartitions());
               assertThat(r.value().getIdle()).isFalse();
+              // the earliest event accepted, from any topic, where the tree stage starts
+              assertThat(r.value().getEarliest()).isEqualTo(NOW.minus(Duration.ofHours(3)));
             });
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.bkn.asn.function.DeadLetterHeaders;
 import id.go.bkn.asn.internal.ProgramMessageKind;
+import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.schema.RecordStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The tree clock as the low watermark of two ingest tasks (senders 0 and 1): nothing closes before
  * both reported, a week closes only when the slower one passed its end plus grace, an idle sender
- * holds nobody back, and the clock never goes back.
+ * holds nobody back, the clock never goes back, and the first windows start at the earliest event
+ * any sender accepted.
  */
 class TreeStageWatermarksTest {
 
@@ -137,5 +139,31 @@ class TreeStageWatermarksTest {
         .filteredOn(r -> r.value().getKind() == ProgramMessageKind.WATERMARK)
         .last()
         .satisfies(r -> assertThat(r.value().getOccurredAt()).isEqualTo(WEEK_CLOSES));
+  }
+
+  @Test
+  void shouldStartTheFirstWindowsAtTheEarliestEventAnySenderAcceptedNotAtThisTasksFirstEvent() {
+    // given: this task's first event is on Thursday, but the senders accepted events (for trees
+    // of other tasks) from Monday 08:00 on
+    fx.pipe(fx.attendance("E1", KEL_A1, "PRESENT", 2, wib("2025-03-13T09:00")));
+    // when: both report, first inside the week, then past its close
+    fx.pipe(
+        withEarliest(watermark(0, 2, wib("2025-03-13T10:00"), false), wib("2025-03-11T08:00")),
+        withEarliest(watermark(1, 2, wib("2025-03-13T10:00"), false), wib("2025-03-10T08:00")));
+    fx.pipe(
+        withEarliest(watermark(0, 2, WEEK_CLOSES, false), wib("2025-03-11T08:00")),
+        withEarliest(watermark(1, 2, WEEK_CLOSES, false), wib("2025-03-10T08:00")));
+    fx.drain();
+    // then: the first day is the one holding the earliest event minus the grace (Saturday), as on
+    // every other tree task; nothing before it
+    assertThat(fx.finals(fx.dailyRecords, "2025-03-08")).hasSize(TreeFixture.ALL_UNITS.size());
+    assertThat(fx.finals(fx.dailyRecords, "2025-03-10")).hasSize(TreeFixture.ALL_UNITS.size());
+    assertThat(fx.finals(fx.dailyRecords, "2025-03-07")).isEmpty();
+    assertThat(fx.finals(fx.weeklyRecords, "2025-03-03")).hasSize(TreeFixture.ALL_UNITS.size());
+    assertThat(fx.finals(fx.weeklyRecords, MONDAY)).hasSize(TreeFixture.ALL_UNITS.size());
+  }
+
+  private static TreeMessage withEarliest(final TreeMessage watermark, final Instant earliest) {
+    return TreeMessage.newBuilder(watermark).setEarliest(earliest).build();
   }
 }

@@ -32,24 +32,27 @@ import org.apache.kafka.streams.state.Stores;
  * once the timeout has passed.
  *
  * <p>Every emit interval of wall clock it sends a WATERMARK to every tree partition (see {@link
- * TreePartitioner}) with its input partition, the number of input partitions and whether it is idle
- * (every partition idle; then it reports the greatest watermark it knows, which the tree stage
- * leaves out of its minimum). While a partition that is not idle has no watermark yet, the task
- * cannot say how far it has got: it repeats the last watermark it reported (the tree stage keeps
- * the greatest it received, so that holds the clock where it was and says the task is active), or
- * sends nothing when it never reported one. Because the watermark follows the events it covers
- * through the same sink, a tree task receives a sender's events before any watermark beyond them.
+ * TreePartitioner}) with its input partition, the number of input partitions, the earliest event
+ * time it ever accepted and whether it is idle (every partition idle; then it reports the greatest
+ * watermark it knows, which the tree stage leaves out of its minimum). While a partition that is
+ * not idle has no watermark yet, the task cannot say how far it has got: it repeats the last
+ * watermark it reported (the tree stage keeps the greatest it received, so that holds the clock
+ * where it was and says the task is active), or sends nothing when it never reported one. Because
+ * the watermark follows the events it covers through the same sink, a tree task receives a sender's
+ * events before any watermark beyond them.
  */
 public final class IngestWatermarkProcessor
     implements Processor<String, TreeMessage, String, TreeMessage> {
 
   /**
    * The store of the watermarks, so that a restart keeps them: input topic -> epoch millis of its
-   * partition's watermark, and {@value #REPORTED} -> the last watermark the task reported.
+   * partition's watermark, {@value #REPORTED} -> the last watermark the task reported and {@value
+   * #EARLIEST} -> the earliest occurredAt the task ever accepted.
    */
   public static final String STORE = "ingest-watermark";
 
   private static final String REPORTED = "reported";
+  private static final String EARLIEST = "earliest";
 
   private final TopologySettings settings;
   private final Clock wall;
@@ -88,6 +91,7 @@ public final class IngestWatermarkProcessor
       load(topic);
     }
     load(REPORTED);
+    load(EARLIEST);
     this.startWall = wall.millis();
     processorContext.schedule(
         settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> emit());
@@ -120,6 +124,14 @@ public final class IngestWatermarkProcessor
           persisted.put(partition, at);
         }
         lastEventWall.put(partition, wall.millis());
+        final Long earliest = marks.get(EARLIEST);
+        if (earliest == null || at < earliest) {
+          // Kept with the marks and sent with every watermark: the tree tasks start their first
+          // windows at the earliest event any sender accepted (see SenderWatermarks#earliest).
+          marks.put(EARLIEST, at);
+          store.put(EARLIEST, at);
+          persisted.put(EARLIEST, at);
+        }
       }
     }
     context.forward(record);
@@ -173,10 +185,16 @@ public final class IngestWatermarkProcessor
             .setSenderPartition(context.taskId().partition())
             .setSenderPartitions(settings.inputPartitions())
             .setIdle(allIdle)
+            .setEarliest(earliest())
             .build();
     // Stamped with the wall clock: the watermark (an event time) travels in the value, and the
     // greatest occurredAt accepted may lie up to the allowed skew ahead.
     context.forward(new Record<>(TreePartitioner.WATERMARK_KEY, message, now));
+  }
+
+  private Instant earliest() {
+    final Long earliest = marks.get(EARLIEST);
+    return earliest == null ? null : Instant.ofEpochMilli(earliest);
   }
 
   /** Written once per interval rather than per event: a few changelog records, not thousands. */

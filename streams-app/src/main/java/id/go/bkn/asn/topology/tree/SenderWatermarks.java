@@ -13,12 +13,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (kept in {@code tree-watermarks}, so a restart does not wait for them again) and whether its
  * latest report said it is idle. Idleness is only believed from reports received since this task
  * started: after downtime an ingest task may have a backlog, and a stale "idle" would let the wall
- * clock close windows before that backlog arrives.
+ * clock close windows before that backlog arrives. It also keeps the earliest event time any sender
+ * reported having accepted, where the first windows start.
  */
 final class SenderWatermarks {
 
   private static final String SENDERS = "senders";
   private static final String MARK = "mark.";
+  private static final String EARLIEST = "earliest";
 
   private final KeyValueStore<String, Long> store;
   private final Set<Integer> idle = new HashSet<>();
@@ -46,6 +48,13 @@ final class SenderWatermarks {
     if ((!isIdle || mark > 0) && (previous == null || mark > previous)) {
       store.put(MARK + sender, mark);
     }
+    final Instant earliest = watermark.getEarliest();
+    if (earliest != null) {
+      final Long before = store.get(EARLIEST);
+      if (before == null || earliest.toEpochMilli() < before) {
+        store.put(EARLIEST, earliest.toEpochMilli());
+      }
+    }
     if (isIdle) {
       idle.add(sender);
     } else {
@@ -58,6 +67,17 @@ final class SenderWatermarks {
   Optional<Instant> low() {
     final int senders = senders();
     return LowWatermark.ofActive(s -> store.get(MARK + s), idle::contains, senders);
+  }
+
+  /**
+   * The earliest event time any sender reported having accepted, or null if none did. Once every
+   * sender has reported, this is the earliest event of the whole input read so far, whichever tree
+   * it went to: a tree task whose own trees' events happen to come later (another ingest task read
+   * them later) still starts its first windows where every other tree task does.
+   */
+  Instant earliest() {
+    final Long millis = store.get(EARLIEST);
+    return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
   /** Whether every sender's latest report since start says it is idle. */

@@ -577,16 +577,23 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   }
 
   /**
-   * The first unclosed window's start; the first time, the window holding clock - grace, or
-   * earliest counted event - grace if that is earlier (events counted before the clock was set).
+   * The first unclosed window's start; the first time, the window holding {@code min(clock,
+   * earliest event counted before the clock was set, earliest event any sender accepted) - grace}:
+   * events counted while no clock was set get their FINAL, and every tree task starts at the same
+   * first windows, the ones still open when the first event of the whole input came, whichever of
+   * its trees' events it received first.
    */
   private Instant cursorOf(final String kind, final Instant now, final Duration grace) {
     final Instant cursor = clock.cursor(kind);
     if (cursor != null) {
       return cursor;
     }
-    final Instant pending = clock.earliestPending();
-    final Instant from = pending != null && pending.isBefore(now) ? pending : now;
+    Instant from = now;
+    for (final Instant earlier : new Instant[] {clock.earliestPending(), senders.earliest()}) {
+      if (earlier != null && earlier.isBefore(from)) {
+        from = earlier;
+      }
+    }
     final Instant first = from.minus(grace);
     final Instant start =
         YEAR_CURSOR.equals(kind)
