@@ -106,7 +106,11 @@ public final class EventValidator {
   }
 
   // Details name the field only, never its text: employeeId and comment are personal data.
-  private static Optional<Rejection> text(final String field, final String value) {
+  /**
+   * A required id or text field: missing, blank or longer than {@value #MAX_ID_LENGTH} characters
+   * is a rejection naming the field. Shared with the reference topics' check.
+   */
+  public static Optional<Rejection> text(final String field, final String value) {
     if (value == null) {
       return Optional.of(Rejection.invalidField(field + " is missing"));
     }

@@ -74,7 +74,7 @@ public final class ReferenceCheck<V> {
     return new ReferenceCheck<>(
         deserializer,
         TrainingProgram::getProgramId,
-        program -> text("programId", str(program.getProgramId())));
+        program -> EventValidator.text("programId", str(program.getProgramId())));
   }
 
   /** The decision over one record of {@code topic}. */
@@ -83,7 +83,7 @@ public final class ReferenceCheck<V> {
     if (rawKey != null && key == null) {
       return rejected(null, Rejection.invalidField("key is not UTF-8 text"), null);
     }
-    final Optional<Rejection> badKey = text("key", key);
+    final Optional<Rejection> badKey = EventValidator.text("key", key);
     if (badKey.isPresent()) {
       return rejected(key, badKey.get(), null);
     }
@@ -115,8 +115,8 @@ public final class ReferenceCheck<V> {
   private static Optional<Rejection> unitFields(final WorkUnit unit) {
     final String unitId = str(unit.getUnitId());
     final String parent = str(unit.getParentUnitId());
-    return text("unitId", unitId)
-        .or(() -> parent == null ? Optional.empty() : text("parentUnitId", parent))
+    return EventValidator.text("unitId", unitId)
+        .or(() -> parent == null ? Optional.empty() : EventValidator.text("parentUnitId", parent))
         .or(
             () ->
                 unitId.equals(parent)
@@ -129,25 +129,6 @@ public final class ReferenceCheck<V> {
       return Optional.empty();
     }
     return Optional.of(Rejection.invalidField("the key is not the record's id"));
-  }
-
-  private static Optional<Rejection> text(final String field, final String value) {
-    if (value == null) {
-      return Optional.of(Rejection.invalidField(field + " is missing"));
-    }
-    if (value.isBlank()) {
-      return Optional.of(Rejection.invalidField(field + " is blank"));
-    }
-    if (value.length() > EventValidator.MAX_ID_LENGTH) {
-      return Optional.of(
-          Rejection.invalidField(
-              field
-                  + " is "
-                  + value.length()
-                  + " characters, more than "
-                  + EventValidator.MAX_ID_LENGTH));
-    }
-    return Optional.empty();
   }
 
   /** A message's first line: the serdes append whole schemas to some. */
