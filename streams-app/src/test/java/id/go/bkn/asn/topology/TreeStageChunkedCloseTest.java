@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A closed window's state is deleted in bounded chunks across punctuations: with a chunk of two
- * keys the deletes of one close take many punctuations, and still every unit gets exactly one FINAL
- * record with the right figures, and no state of the closed windows is left.
+ * A closed window's or year's state is deleted in bounded chunks across punctuations: with a chunk
+ * of two keys the deletes of one close take many punctuations, and still every unit gets exactly
+ * one FINAL record with the right figures (and every changed employee their year's last record),
+ * and no state of the closed windows or year is left.
  */
 class TreeStageChunkedCloseTest {
 
@@ -118,6 +119,55 @@ class TreeStageChunkedCloseTest {
     }
   }
 
+  @Test
+  void shouldWriteTheChangedEmployeesAtTheYearCloseAndDeleteTheYearInChunks() {
+    // given: twelve employees with credited sessions in the last week of 2025, their records
+    // written; then E0 takes one more session, not yet written
+    fx = new TreeFixture(stateDir, TopologySettings.DEFAULTS.withInternalPartitions(1), CHUNK);
+    final List<String> leaves = List.of(KEL_A1, KEL_A2, KEL_B1);
+    for (int i = 0; i < 12; i++) {
+      fx.pipe(fx.hire("E" + i, leaves.get(i % 3), wib("2025-01-01T00:00")));
+      fx.pipe(fx.attendance("E" + i, leaves.get(i % 3), "PRESENT", 2, wib("2025-12-29T09:00")));
+    }
+    fx.punctuate();
+    fx.pipe(fx.attendance("E0", KEL_A1, "PRESENT", 3, wib("2025-12-30T09:00")));
+    assertThat(left(TreeStores.YTD_EMPLOYEE, "E|2025|")).isEqualTo(12);
+    fx.drain();
+    final int before = fx.employeeJpRecords.size();
+
+    // when: the clock passes the year's close (01-01 00:00 WIB + 48 h)
+    fx.tick(wib("2026-01-03T00:00"));
+    fx.drain();
+
+    // then: only E0, changed since the last emission, gets a record at the close, with both
+    // sessions
+    assertThat(fx.employeeJpRecords.subList(before, fx.employeeJpRecords.size()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getEmployeeId()).isEqualTo("E0");
+              assertThat(r.getYear()).isEqualTo(2025);
+              assertThat(r.getJpTotal()).isEqualTo(5.0);
+            });
+    // and the year's employee entries go in chunks, punctuation after punctuation, to none
+    final int afterClose = left(TreeStores.YTD_EMPLOYEE, "E|2025|");
+    assertThat(afterClose).isGreaterThan(CHUNK);
+    int punctuations = 0;
+    while (yearLeft() > 0 && punctuations < 500) {
+      fx.punctuate();
+      punctuations++;
+    }
+    assertThat(punctuations).isGreaterThan(1);
+    assertThat(yearLeft()).isZero();
+  }
+
+  /** The closed year's employee entries, revisions and dirty marks. */
+  private int yearLeft() {
+    return left(TreeStores.YTD_EMPLOYEE, "E|2025|")
+        + left(TreeStores.EMITTED, "E|2025|")
+        + left(TreeStores.DIRTY, "E|2025|");
+  }
+
   private int leftInAll() {
     int left = 0;
     for (final Map.Entry<String, String> store : CLEARED.entrySet()) {
@@ -132,7 +182,7 @@ class TreeStageChunkedCloseTest {
     try (KeyValueIterator<String, Object> it = store.all()) {
       while (it.hasNext()) {
         final KeyValue<String, Object> entry = it.next();
-        if (entry.key.startsWith(prefix) || isDay(entry.key, storeName)) {
+        if (entry.key.startsWith(prefix) || isDay(entry.key, storeName, prefix)) {
           count++;
         }
       }
@@ -141,8 +191,9 @@ class TreeStageChunkedCloseTest {
   }
 
   /** Day keys of the revisions and dirty marks are a closed window's too. */
-  private static boolean isDay(final String key, final String storeName) {
-    return (TreeStores.EMITTED.equals(storeName) || TreeStores.DIRTY.equals(storeName))
+  private static boolean isDay(final String key, final String storeName, final String prefix) {
+    return prefix.startsWith("W|")
+        && (TreeStores.EMITTED.equals(storeName) || TreeStores.DIRTY.equals(storeName))
         && key.startsWith("D|");
   }
 }

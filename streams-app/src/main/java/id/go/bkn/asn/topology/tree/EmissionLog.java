@@ -45,6 +45,11 @@ final class EmissionLog {
     return dirty.get(key) != null;
   }
 
+  /** The dirty keys starting with the prefix. */
+  List<String> dirtyKeys(final String prefix) {
+    return StorePrefixes.keys(dirty, prefix);
+  }
+
   /** Takes the whole dirty set, leaving it empty. */
   List<String> drainDirty() {
     final List<String> keys = new ArrayList<>();

@@ -132,7 +132,8 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
                 TreeStores.SEEN, seenStore,
                 TreeStores.EMITTED, emittedStore,
                 TreeStores.DIRTY, dirtyStore,
-                TreeStores.HEADCOUNT, headcountStore),
+                TreeStores.HEADCOUNT, headcountStore,
+                TreeStores.YTD_EMPLOYEE, processorContext.getStateStore(TreeStores.YTD_EMPLOYEE)),
             deleteChunk);
     headcounts = new HeadcountLedger(headcountStore, deletes);
     placements = new Placements(processorContext.getStateStore(TreeStores.PLACEMENTS));
@@ -662,7 +663,8 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             emit(
                 TreeOutput.Target.EMPLOYEE_JP_YTD,
                 YtdLedger.outputKey(record.getEmployeeId(), record.getYear()),
-                record));
+                record),
+        deletes);
   }
 
   private void punctuate(final long timestamp) {

@@ -224,7 +224,8 @@ final class YtdLedger {
 
   /**
    * Closes a year: hands every unit's FINAL record to {@code finals}, the last record of every
-   * employee changed since the last emission to {@code employeeRecords}, then deletes the year.
+   * employee changed since the last emission to {@code employeeRecords}, then deletes the year's
+   * unit entries (one per unit of the tree) and queues its employee entries in {@code deletes}.
    */
   void close(
       final CalendarYear year,
@@ -232,7 +233,8 @@ final class YtdLedger {
       final Instant asOf,
       final Instant now,
       final Consumer<UnitJpProgress> finals,
-      final Consumer<EmployeeJpProgress> employeeRecords) {
+      final Consumer<EmployeeJpProgress> employeeRecords,
+      final ChunkedDeletes deletes) {
     for (final UnitInfo unit : treeUnits.all()) {
       final String key = TreeKeys.unitYear(year.year(), unit.unitId());
       finals.accept(progress(unit, year, RecordStatus.FINAL, log.finalRevision(key), asOf, now));
@@ -241,18 +243,22 @@ final class YtdLedger {
     final String unitPrefix = TreeKeys.unitYearPrefix(year.year());
     StorePrefixes.delete(units, unitPrefix);
     log.forgetPrefix(unitPrefix);
+    // The employees with a change since the last emission get their last record now, found
+    // through the dirty marks (a few), not a scan of every employee of the year (nationally
+    // millions per task). The year's entries are then deleted in bounded chunks: nothing writes
+    // a closed year's keys again (events and moves of a closed year are ignored).
     final String employeePrefix = TreeKeys.employeeYearPrefix(year.year());
-    for (final String key : StorePrefixes.keys(employees, employeePrefix)) {
-      if (log.isDirty(key)) {
-        final String employeeId = key.substring(employeePrefix.length());
-        final EmployeeJpProgress record = employee(year.year(), employeeId, now);
-        if (record != null) {
-          employeeRecords.accept(record);
-        }
+    for (final String key : log.dirtyKeys(employeePrefix)) {
+      final String employeeId = key.substring(employeePrefix.length());
+      final EmployeeJpProgress record = employee(year.year(), employeeId, now);
+      if (record != null) {
+        employeeRecords.accept(record);
       }
-      employees.delete(key);
+      log.clearDirty(key);
     }
-    log.forgetPrefix(employeePrefix);
+    deletes.deletePrefix(TreeStores.YTD_EMPLOYEE, employeePrefix);
+    deletes.deletePrefix(TreeStores.EMITTED, employeePrefix);
+    deletes.deletePrefix(TreeStores.DIRTY, employeePrefix);
   }
 
   /** The key of a year record in its output topic. */
