@@ -608,14 +608,11 @@ class CrashIT {
         final SchemaRegistryClient registry,
         final ReferenceModel model,
         final SoftAssertions softly) {
-      final Map<String, UnitJpProgress> latest = new HashMap<>();
-      for (final ConsumerRecord<String, UnitJpProgress> r :
-          PipelineItFixture.readCommitted(
+      final Map<String, UnitJpProgress> latest =
+          PipelineItFixture.latestCommitted(
               stack,
               "analytics.unit-jp-ytd",
-              new AvroDeserializer<>(registry, UnitJpProgress.class))) {
-        latest.put(r.key(), r.value());
-      }
+              new AvroDeserializer<>(registry, UnitJpProgress.class));
       outcome.unitYears = latest.size();
       final Map<Instant, Map<String, ReferenceModel.UnitYear>> expected = new HashMap<>();
       latest.forEach(
@@ -645,14 +642,11 @@ class CrashIT {
     }
 
     private void employeeTotals(final SchemaRegistryClient registry, final ReferenceModel model) {
-      final Map<String, EmployeeJpProgress> latest = new HashMap<>();
-      for (final ConsumerRecord<String, EmployeeJpProgress> r :
-          PipelineItFixture.readCommitted(
+      final Map<String, EmployeeJpProgress> latest =
+          PipelineItFixture.latestCommitted(
               stack,
               "restricted.employee-jp-ytd",
-              new AvroDeserializer<>(registry, EmployeeJpProgress.class))) {
-        latest.put(r.key(), r.value());
-      }
+              new AvroDeserializer<>(registry, EmployeeJpProgress.class));
       final Map<String, ReferenceModel.EmployeeYear> expected = model.employeeYears();
       for (final String key : latest.keySet()) {
         if (!expected.containsKey(key)) {

@@ -352,14 +352,11 @@ class ParticipationIT {
       final LocalStack stack,
       final SchemaRegistryClient registry,
       final SoftAssertions softly) {
-    final Map<String, EmployeeJpProgress> latest = new HashMap<>();
-    for (final ConsumerRecord<String, EmployeeJpProgress> r :
-        PipelineItFixture.readCommitted(
+    final Map<String, EmployeeJpProgress> latest =
+        PipelineItFixture.latestCommitted(
             stack,
             "restricted.employee-jp-ytd",
-            new AvroDeserializer<>(registry, EmployeeJpProgress.class))) {
-      latest.put(r.key(), r.value());
-    }
+            new AvroDeserializer<>(registry, EmployeeJpProgress.class));
     softly
         .assertThat(new TreeSet<>(latest.keySet()))
         .as("employee-jp-ytd keys")

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -128,5 +129,15 @@ final class PipelineItFixture {
       }
       return records;
     }
+  }
+
+  /** The latest committed value of each key of {@code topic} (what a compacted topic keeps). */
+  static <T> Map<String, T> latestCommitted(
+      final LocalStack stack, final String topic, final Deserializer<T> values) {
+    final Map<String, T> latest = new HashMap<>();
+    for (final ConsumerRecord<String, T> r : readCommitted(stack, topic, values)) {
+      latest.put(r.key(), r.value());
+    }
+    return latest;
   }
 }
