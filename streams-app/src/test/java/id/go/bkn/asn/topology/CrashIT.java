@@ -7,6 +7,7 @@ import id.go.bkn.asn.local.LocalStack;
 import id.go.bkn.asn.registry.RegistryClientConfig;
 import id.go.bkn.asn.registry.SchemaRegistryClient;
 import id.go.bkn.asn.registry.SchemaRegistryClients;
+import id.go.bkn.asn.schema.AlertRule;
 import id.go.bkn.asn.schema.EmployeeJpProgress;
 import id.go.bkn.asn.schema.ProgramSatisfaction;
 import id.go.bkn.asn.schema.RecordStatus;
@@ -175,6 +176,7 @@ class CrashIT {
     int weeklyFinals;
     int programFinals;
     int unitYears;
+    int alerts;
     int dailyFinals;
     int lateEvents;
     int deadLetters;
@@ -201,7 +203,8 @@ class CrashIT {
       text.append("FINAL weekly records: ").append(weeklyFinals).append(", daily: ");
       text.append(dailyFinals).append(", weeks compared: ").append(weeks.size()).append('\n');
       text.append("FINAL programme weeks compared: ").append(programFinals);
-      text.append(", unit-jp-ytd keys compared: ").append(unitYears).append('\n');
+      text.append(", unit-jp-ytd keys compared: ").append(unitYears);
+      text.append(", alert records compared: ").append(alerts).append('\n');
       text.append("late events: ").append(lateEvents).append(", dead letters: ");
       text.append(deadLetters).append(' ').append(deadLetterReasons).append('\n');
       text.append("differences from the reference model: ").append(differences.size()).append('\n');
@@ -559,6 +562,19 @@ class CrashIT {
               .toList();
       outcome.programFinals = programs.size();
       ParticipationIT.comparePrograms(model, weeks, programs, softly);
+      // Alerts of the weeks event time closed, every rule judged on the FINAL week figures alone:
+      // JP_BEHIND_PACE reads the year-to-date as of the clock at the close, which a streamed
+      // scenario does not pin (ParticipationIT pins it batch by batch and compares every rule).
+      final Map<String, List<ReferenceModel.Alert>> alerts = model.weekFigureAlerts(weeks);
+      outcome.alerts = alerts.values().stream().mapToInt(List::size).sum();
+      ParticipationIT.compareAlerts(
+          alerts,
+          stack,
+          registry,
+          softly,
+          alert ->
+              alert.getRule() != AlertRule.JP_BEHIND_PACE
+                  && weeks.contains(alert.getWindowStart()));
       unitYears(registry, model, softly);
       softly.errorsCollected().forEach(e -> outcome.differences.add(firstLine(e.getMessage())));
       employeeTotals(registry, model);

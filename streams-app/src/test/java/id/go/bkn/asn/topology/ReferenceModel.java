@@ -743,14 +743,36 @@ final class ReferenceModel {
    * week figures, and its year-to-date figures as of that clock.
    */
   Map<String, List<Alert>> alerts(final List<Instant> closedWeeks) {
+    return alerts(
+        closedWeeks,
+        end -> {
+          final Instant closedAt = clocks.ceiling(end.plus(grace));
+          if (closedAt == null) {
+            throw new IllegalStateException("no clock given at which week " + end + " closed");
+          }
+          return closedAt;
+        },
+        rule -> true);
+  }
+
+  /**
+   * The alert records of the rules judged on the FINAL week figures alone: every rule but
+   * JP_BEHIND_PACE, which reads the year-to-date figures as of the clock at which the week closed.
+   * For a scenario that does not pin that clock (CrashIT streams its input while it kills the app).
+   */
+  Map<String, List<Alert>> weekFigureAlerts(final List<Instant> closedWeeks) {
+    return alerts(closedWeeks, end -> end.plus(grace), rule -> rule != AlertRule.JP_BEHIND_PACE);
+  }
+
+  private Map<String, List<Alert>> alerts(
+      final List<Instant> closedWeeks,
+      final java.util.function.UnaryOperator<Instant> closeClock,
+      final java.util.function.Predicate<AlertRule> rules) {
     final Map<String, List<Alert>> out = new TreeMap<>();
     final Map<String, UnitAlerts> states = new HashMap<>();
     for (final Instant start : closedWeeks) {
       final Instant end = windowEnd("WEEK", start);
-      final Instant closedAt = clocks.ceiling(end.plus(grace));
-      if (closedAt == null) {
-        throw new IllegalStateException("no clock given at which week " + start + " closed");
-      }
+      final Instant closedAt = closeClock.apply(end);
       final Map<String, UnitYear> years = new HashMap<>();
       unitYears(closedAt).forEach(y -> years.put(y.unitId(), y));
       final Map<String, WorkUnit> view = unitsSeenBy(end);
@@ -761,7 +783,9 @@ final class ReferenceModel {
                 ? state.judge(week, years.get(week.unitId()))
                 : state.withdraw(week);
         for (final Alert alert : written) {
-          out.computeIfAbsent(alert.key(), k -> new ArrayList<>()).add(alert);
+          if (rules.test(alert.rule())) {
+            out.computeIfAbsent(alert.key(), k -> new ArrayList<>()).add(alert);
+          }
         }
       }
     }
