@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.go.bkn.asn.function.DeadLetterHeaders;
 import id.go.bkn.asn.function.DeadLetterReason;
 import id.go.bkn.asn.metrics.PipelineEvents.Outcome;
+import id.go.bkn.asn.registry.MockSchemaRegistry;
+import id.go.bkn.asn.registry.RegistryClientConfig;
+import id.go.bkn.asn.registry.SchemaRegistryClient;
+import id.go.bkn.asn.registry.SchemaRegistryClients;
+import id.go.bkn.asn.schema.FeedbackEvent;
+import id.go.bkn.asn.serde.AvroDeserializer;
 import id.go.bkn.asn.topology.ingest.DeadLetterDeserializationHandler;
 import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -71,6 +79,66 @@ class IngestDeadLetterHandlerTest {
     assertThat(IngestStageTest.text(dead.headers(), DeadLetterHeaders.REASON))
         .isEqualTo(DeadLetterReason.DESERIALIZATION.name());
     assertThat(events.counted(TOPIC, Outcome.DEAD_LETTER)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldFailTheTaskInsteadOfSettingAsideWhenTheRegistryCannotBeReached() throws Exception {
+    // given: the deserializer's own failure for a framed record whose schema it must fetch from
+    // a registry nobody listens at (a port just closed)
+    final int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    final Exception failure;
+    try (SchemaRegistryClient unreachable =
+        SchemaRegistryClients.create(RegistryClientConfig.of("http://127.0.0.1:" + port))) {
+      failure = decodeFailure(unreachable);
+    }
+    final RecordingEvents events = new RecordingEvents();
+    final DeadLetterDeserializationHandler handler = new DeadLetterDeserializationHandler();
+    handler.configure(
+        Map.copyOf(IngestStreamsConfig.properties(TopicNames.contract(), events, SET_ASIDE)));
+
+    // when
+    final Response response = handler.handleError(context(), record(), failure);
+
+    // then: the record is read again after the thread's replacement, never set aside
+    assertThat(response.result()).isEqualTo(Result.FAIL);
+    assertThat(response.deadLetterQueueRecords()).isEmpty();
+    assertThat(events.counted(TOPIC, Outcome.DEAD_LETTER)).isZero();
+  }
+
+  @Test
+  void shouldSetAsideARecordWhoseSchemaTheRegistryDoesNotHave() {
+    // given: a registry that answers, without schema id 42
+    final Exception failure;
+    try (SchemaRegistryClient answering =
+        MockSchemaRegistry.client("handler-" + UUID.randomUUID())) {
+      failure = decodeFailure(answering);
+    }
+    final DeadLetterDeserializationHandler handler = new DeadLetterDeserializationHandler();
+    handler.configure(
+        Map.copyOf(
+            IngestStreamsConfig.properties(
+                TopicNames.contract(), new RecordingEvents(), SET_ASIDE)));
+
+    // when
+    final Response response = handler.handleError(context(), record(), failure);
+
+    // then
+    assertThat(response.result()).isEqualTo(Result.RESUME);
+    assertThat(response.deadLetterQueueRecords()).singleElement();
+  }
+
+  private static Exception decodeFailure(final SchemaRegistryClient registry) {
+    final AvroDeserializer<FeedbackEvent> values =
+        new AvroDeserializer<>(registry, FeedbackEvent.class);
+    try {
+      values.deserialize(TOPIC, VALUE);
+    } catch (final SerializationException e) {
+      return e;
+    }
+    throw new AssertionError("schema id 42 decoded");
   }
 
   @Test

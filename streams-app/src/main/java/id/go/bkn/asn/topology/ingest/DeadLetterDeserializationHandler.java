@@ -4,6 +4,7 @@ import id.go.bkn.asn.function.DeadLetterHeaders;
 import id.go.bkn.asn.function.DeadLetterReason;
 import id.go.bkn.asn.metrics.PipelineEvents;
 import id.go.bkn.asn.metrics.PipelineEvents.Outcome;
+import id.go.bkn.asn.registry.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sets a record that does not decode aside in the dead-letter queue of KIP-1034 and goes on: the
- * record Kafka Streams itself builds for {@link
+ * Sets a record that does not decode aside in the dead-letter queue of KIP-1034 and goes on (unless
+ * the schema registry could not be reached: then the task fails, see {@link
+ * #transientRegistryFault}): the record Kafka Streams itself builds for {@link
  * StreamsConfig#ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG} (original key and value bytes, the
  * input's headers, and Kafka's exception, message, stack trace, topic, partition and offset
  * headers), plus our {@link DeadLetterHeaders#REASON} header set to DESERIALIZATION. It logs one
@@ -67,6 +69,22 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
       final ErrorHandlerContext context,
       final ConsumerRecord<byte[], byte[]> record,
       final Exception exception) {
+    final SchemaRegistryException registry = transientRegistryFault(exception);
+    if (registry != null) {
+      // The record is very likely valid: only its schema could not be fetched (the client has
+      // already retried with backoff). Setting it aside would take it out of the figures for
+      // good, so the task fails instead and the record is read again by the replacement thread,
+      // within the thread-death budget (ThreadDeathPolicy): a short outage costs a replacement,
+      // a long one stops the client with its alert, and nothing is lost either way.
+      LOG.error(
+          "Schema registry unavailable while decoding topic {} partition {} offset {}; failing"
+              + " the task to read the record again rather than setting it aside: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          registry.getMessage());
+      return Response.fail();
+    }
     // The exception's message, not its stack trace: the serdes' messages name the topic, schema
     // id and length, never the payload, and the stack trace goes into the dead letter's header.
     LOG.warn(
@@ -96,5 +114,23 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
               deadLetter.headers()));
     }
     return Response.resume(stamped);
+  }
+
+  /**
+   * The registry failure behind the exception when it is transient (no response, a 5xx or 429 the
+   * client's retries did not overcome), or null: an unknown schema id or a 4xx is the record's
+   * fault and is set aside.
+   */
+  static SchemaRegistryException transientRegistryFault(final Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SchemaRegistryException registry) {
+        final int status = registry.httpStatus();
+        return registry.noResponse() || status >= 500 || status == 429 ? registry : null;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
   }
 }
