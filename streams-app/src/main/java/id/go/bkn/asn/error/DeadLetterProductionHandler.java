@@ -2,6 +2,7 @@ package id.go.bkn.asn.error;
 
 import id.go.bkn.asn.function.DeadLetterReason;
 import id.go.bkn.asn.metrics.PipelineEvents.Outcome;
+import id.go.bkn.asn.registry.SchemaRegistryException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  *       exactly_once_v2 a record the broker refuses aborts the whole transaction whatever the
  *       handler answers, so such records must not be written in the first place (docs/design/
  *       time.md); what the client refuses before sending (size, serialization) is handled here.
+ *   <li>A schema registry that could not serve the output's schema ({@link
+ *       TransientRegistryFault}): the task fails, as for a transient fault beyond its retries; the
+ *       record is valid.
  *   <li>A failure to write a dead letter itself is not set aside again (it would loop): it is
  *       logged and skipped.
  * </ul>
@@ -86,6 +90,18 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
       final ProducerRecord record,
       final Exception exception,
       final SerializationExceptionOrigin origin) {
+    final SchemaRegistryException registry = TransientRegistryFault.of(exception);
+    if (registry != null) {
+      // The output is fine; its schema id could not be fetched or registered. Setting its input
+      // aside would lose a valid record: the task fails and is retried from its last commit
+      // within the thread-death budget instead.
+      LOG.error(
+          "Schema registry unavailable while writing to {}; failing the task to write it again"
+              + " rather than setting its input aside: {}",
+          record.topic(),
+          registry.getMessage());
+      return Response.fail();
+    }
     return setAside(context, record, exception);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.bkn.asn.function.DeadLetterHeaders;
 import id.go.bkn.asn.function.DeadLetterReason;
+import id.go.bkn.asn.registry.SchemaRegistryException;
 import id.go.bkn.asn.testing.MutableClock;
 import id.go.bkn.asn.topology.TopicNames;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -20,6 +22,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Response;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Result;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler.SerializationExceptionOrigin;
 import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,52 @@ class DeadLetterProductionHandlerTest {
     clock.advance(DeadLetterProductionHandler.RETRY_WINDOW);
     assertThat(handler.handleError(context(), record, new TimeoutException("t")).result())
         .isEqualTo(Result.RETRY);
+  }
+
+  @Test
+  void shouldFailTheTaskWhenTheRegistryCannotServeTheOutputsSchema() {
+    // given: the serializer's failure when no registry answered (after the client's retries)
+    final SerializationException unreachable =
+        new SerializationException(
+            "Error resolving the schema id for topic analytics.unit-activity-weekly",
+            new SchemaRegistryException(
+                SchemaRegistryException.NO_RESPONSE,
+                SchemaRegistryException.NO_RESPONSE,
+                "Schema registry unreachable",
+                null));
+
+    // when
+    final Response response =
+        handler.handleSerializationError(
+            context(),
+            output("analytics.unit-activity-weekly"),
+            unreachable,
+            SerializationExceptionOrigin.VALUE);
+
+    // then: nothing set aside, the task is retried from its last commit
+    assertThat(response.result()).isEqualTo(Result.FAIL);
+    assertThat(response.deadLetterQueueRecords()).isEmpty();
+  }
+
+  @Test
+  void shouldSetAsideTheInputWhenTheRegistryRefusesTheOutputsSchema() {
+    // given: the registry answered: the schema is incompatible with the subject's
+    final SerializationException refused =
+        new SerializationException(
+            "Error registering",
+            new SchemaRegistryException(SchemaRegistryException.INCOMPATIBLE_SCHEMA, "no"));
+
+    // when
+    final Response response =
+        handler.handleSerializationError(
+            context(),
+            output("analytics.unit-activity-weekly"),
+            refused,
+            SerializationExceptionOrigin.VALUE);
+
+    // then
+    assertThat(response.result()).isEqualTo(Result.RESUME);
+    assertThat(response.deadLetterQueueRecords()).singleElement();
   }
 
   @Test

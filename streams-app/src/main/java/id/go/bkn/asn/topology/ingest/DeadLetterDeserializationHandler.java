@@ -1,5 +1,6 @@
 package id.go.bkn.asn.topology.ingest;
 
+import id.go.bkn.asn.error.TransientRegistryFault;
 import id.go.bkn.asn.function.DeadLetterHeaders;
 import id.go.bkn.asn.function.DeadLetterReason;
 import id.go.bkn.asn.metrics.PipelineEvents;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sets a record that does not decode aside in the dead-letter queue of KIP-1034 and goes on (unless
  * the schema registry could not be reached: then the task fails, see {@link
- * #transientRegistryFault}): the record Kafka Streams itself builds for {@link
+ * TransientRegistryFault}): the record Kafka Streams itself builds for {@link
  * StreamsConfig#ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG} (original key and value bytes, the
  * input's headers, and Kafka's exception, message, stack trace, topic, partition and offset
  * headers), plus our {@link DeadLetterHeaders#REASON} header set to DESERIALIZATION. It logs one
@@ -69,7 +70,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
       final ErrorHandlerContext context,
       final ConsumerRecord<byte[], byte[]> record,
       final Exception exception) {
-    final SchemaRegistryException registry = transientRegistryFault(exception);
+    final SchemaRegistryException registry = TransientRegistryFault.of(exception);
     if (registry != null) {
       // The record is very likely valid: only its schema could not be fetched (the client has
       // already retried with backoff). Setting it aside would take it out of the figures for
@@ -114,23 +115,5 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
               deadLetter.headers()));
     }
     return Response.resume(stamped);
-  }
-
-  /**
-   * The registry failure behind the exception when it is transient (no response, a 5xx or 429 the
-   * client's retries did not overcome), or null: an unknown schema id or a 4xx is the record's
-   * fault and is set aside.
-   */
-  static SchemaRegistryException transientRegistryFault(final Throwable exception) {
-    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SchemaRegistryException registry) {
-        final int status = registry.httpStatus();
-        return registry.noResponse() || status >= 500 || status == 429 ? registry : null;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return null;
   }
 }
