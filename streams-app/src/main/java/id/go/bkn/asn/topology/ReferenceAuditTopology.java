@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * {@code __streams.errors.exception} (the decoding exception's class, or the validation's), {@code
  * __streams.errors.message} (field names and the exception's message only), and the source topic,
  * partition and offset; it is stamped with the time it is set aside (docs/design/time.md). Valid
- * records and tombstones produce nothing. Records are read by wall-clock time: their order matters
- * to nobody here.
+ * records produce nothing; a tombstone is set aside like any bad record. Records are read by
+ * wall-clock time: their order matters to nobody here.
  */
 public final class ReferenceAuditTopology {
 

@@ -53,11 +53,12 @@ import org.junit.jupiter.api.io.TempDir;
  * event is in {@code training.dead-letters} with its original key and bytes and its reason, and
  * every set-aside record carries a timestamp inside its topic's 30-day retention. Bad reference
  * records (a roster version for a unit that does not exist, one dated next month, one published
- * twice, a programme tombstone and unknown codes) change none of the unit figures; bad records of
- * the global reference topics (bytes that do not decode, an empty value, a record of another type,
- * a unit that is its own parent) are set aside by the reference audit with their reason, its client
- * RUNNING too, and change none of them either. The first kind below, an attendance event three days
- * ahead, looped the app before the fix.
+ * twice, unknown programme codes) change none of the unit figures; a tombstone on any of the three
+ * reference topics is set aside (INVALID_FIELD) as {@link ReferenceModel} expects, and changes
+ * nothing; bad records of the global reference topics (bytes that do not decode, an empty value, a
+ * record of another type, a unit that is its own parent, a tombstone) are set aside by the
+ * reference audit with their reason, its client RUNNING too, and change none of them either. The
+ * first kind below, an attendance event three days ahead, looped the app before the fix.
  */
 class BadInputIT {
 
@@ -77,6 +78,7 @@ class BadInputIT {
   private static final String UNKNOWN_NIP = "199912312099121999";
   private static final String UNITS = "reference.units";
   private static final String PROGRAMS = "reference.programs";
+  private static final String ROSTER = "reference.employees";
 
   @TempDir Path dataDir;
 
@@ -110,6 +112,26 @@ class BadInputIT {
       final List<Bad> bad = badRecords(avro, first.employee, Instant.now());
       for (final Bad record : bad) {
         producer.send(new ProducerRecord<>(record.topic, record.key, record.value));
+      }
+      // The model is told the tombstones (of a real unit, programme and employee) and decides
+      // for itself what becomes of them.
+      final List<Bad> tombstones =
+          List.of(
+              new Bad("unit tombstone", UNITS, first.employee.getUnitId(), null, null),
+              new Bad("programme tombstone", PROGRAMS, first.program, null, null),
+              new Bad("roster tombstone", ROSTER, first.employee.getEmployeeId(), null, null));
+      for (final Bad tombstone : tombstones) {
+        model.referenceTombstone(tombstone.topic, tombstone.key);
+        producer.send(new ProducerRecord<>(tombstone.topic, tombstone.key, null));
+      }
+      for (final ReferenceModel.ReferenceDeadLetter expected : model.referenceDeadLetters()) {
+        bad.add(
+            new Bad(
+                "model: " + expected.topic(),
+                expected.topic(),
+                expected.key(),
+                null,
+                DeadLetterReason.valueOf(expected.reason())));
       }
       sendBadReference(producer, avro, first.employee);
       producer.flush();
@@ -406,7 +428,6 @@ class BadInputIT {
             .setDelivery(Delivery.ONLINE)
             .build();
     producer.send(new ProducerRecord<>(programs, "ODD-PROGRAM", avro.serialize(programs, odd)));
-    producer.send(new ProducerRecord<>(programs, "NO-SUCH-PROGRAM", null));
   }
 
   private static Bad event(
@@ -450,10 +471,14 @@ class BadInputIT {
   private record Bad(
       String kind, String topic, String key, byte[] value, DeadLetterReason reason) {}
 
-  /** Passes everything on and remembers the first roster record, for bad events of a real one. */
+  /**
+   * Passes everything on and remembers the first roster record and programme, for bad records of
+   * real ones.
+   */
   private static final class FirstEmployee implements SimulationSink {
     private final SimulationSink next;
     private Employee employee;
+    private String program;
 
     FirstEmployee(final SimulationSink next) {
       this.next = next;
@@ -474,6 +499,9 @@ class BadInputIT {
 
     @Override
     public void program(final TrainingProgram program) {
+      if (this.program == null) {
+        this.program = program.getProgramId();
+      }
       next.program(program);
     }
 

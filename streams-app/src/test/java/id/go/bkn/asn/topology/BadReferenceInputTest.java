@@ -3,6 +3,8 @@ package id.go.bkn.asn.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.bkn.asn.config.TopologySettings;
+import id.go.bkn.asn.function.DeadLetterHeaders;
+import id.go.bkn.asn.function.DeadLetterReason;
 import id.go.bkn.asn.function.JakartaCalendar;
 import id.go.bkn.asn.registry.MockSchemaRegistry;
 import id.go.bkn.asn.registry.SchemaRegistryClient;
@@ -35,6 +37,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,10 +46,11 @@ import org.junit.jupiter.api.io.TempDir;
  * TopologyTestDriver, while events flow (issue #9 items 1 and 2): records of {@code
  * reference.units} and {@code reference.programs} that do not decode, are empty or of another type,
  * a unit that names itself as parent (a cycle of length 1), a cycle of length 3, a parent that does
- * not exist and a unit moved under another root. Nothing hangs, the main topology sets nothing
- * aside (the reference audit does: {@link ReferenceAuditTest}), the FINAL daily figures of every
- * other unit are exactly those of a run without the bad units, and every event of an employee of a
- * bad unit is still counted in its unit's FINAL figure.
+ * not exist, a unit moved under another root, and tombstones on all three reference topics. Nothing
+ * hangs, the main topology sets aside only the roster tombstones (the reference audit sets aside
+ * the rest: {@link ReferenceAuditTest}), the FINAL daily figures of every other unit are exactly
+ * those of a run without the bad units, and every event of an employee of a bad unit is still
+ * counted in its unit's FINAL figure.
  */
 class BadReferenceInputTest {
 
@@ -60,6 +64,10 @@ class BadReferenceInputTest {
 
   private static final Instant HIRED = Instant.parse("2024-01-01T00:00:00Z");
   private static final String MONDAY = "2025-03-10";
+
+  /** The employee of a good unit whose roster entry gets a tombstone. */
+  private static final String TOMBSTONED = "198703152010011002";
+
   private static final List<String> GOOD_UNITS =
       List.of("KOTA", "KEC-A", "KEL-A1", "KEC-B", "KAB", "KAB-X");
 
@@ -97,9 +105,23 @@ class BadReferenceInputTest {
     assertThat(units.get("MOVER").getParentUnitId()).isEqualTo("NEW-ROOT");
     assertThat(units.get(" ")).isNull();
 
-    // Nothing set aside or late in the main topology, in either run.
-    assertThat(clean.deadLetters).isZero();
-    assertThat(bad.deadLetters).isZero();
+    // The tombstones changed nothing: KEC-B and the programme are still there.
+    assertThat(bad.driver.getKeyValueStore("programs").get("PROG-LATSAR")).isNotNull();
+
+    // Nothing late; nothing set aside in the main topology but the roster tombstones (one before
+    // the employee's hire, one after), each with its reason, original key and source.
+    assertThat(clean.deadLetters).isEmpty();
+    assertThat(bad.deadLetters).hasSize(2);
+    for (final TestRecord<byte[], byte[]> letter : bad.deadLetters) {
+      assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(TOMBSTONED);
+      assertThat(letter.value()).isNull();
+      assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.REASON))
+          .isEqualTo(DeadLetterReason.INVALID_FIELD.name());
+      assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.MESSAGE))
+          .contains("a tombstone");
+      assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.TOPIC))
+          .isEqualTo(TopicNames.contract().employees());
+    }
     assertThat(bad.late).isZero();
     clean.close();
     bad.close();
@@ -123,7 +145,7 @@ class BadReferenceInputTest {
     private final TestOutputTopic<byte[], byte[]> deadLetterTopic;
     private final TestOutputTopic<byte[], byte[]> lateTopic;
     private final Map<String, UnitActivity> finals = new TreeMap<>();
-    private int deadLetters;
+    private List<TestRecord<byte[], byte[]>> deadLetters;
     private int late;
     private int eventIds;
 
@@ -242,7 +264,7 @@ class BadReferenceInputTest {
               .isNull();
         }
       }
-      deadLetters = deadLetterTopic.readRecordsToList().size();
+      deadLetters = deadLetterTopic.readRecordsToList();
       late = lateTopic.readRecordsToList().size();
       return this;
     }
@@ -251,8 +273,14 @@ class BadReferenceInputTest {
       return finals;
     }
 
-    /** Undecodable bytes, an empty value and a record of another type on both topics. */
+    /**
+     * Undecodable bytes, an empty value, a record of another type and a tombstone on both topics,
+     * and a tombstone for an employee of a good unit on the roster.
+     */
     private void badRecords() {
+      units.pipeInput(bytes("KEC-B"), null, wall.instant());
+      programs.pipeInput(bytes("PROG-LATSAR"), null, wall.instant());
+      employees.pipeInput(TOMBSTONED, null, wall.instant());
       final byte[] employee =
           serdes
               .employee()

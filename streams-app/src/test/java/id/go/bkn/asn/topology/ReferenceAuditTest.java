@@ -40,10 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Bad records on {@code reference.units} and {@code reference.programs} (issue #9, README "When
  * something fails"): the reference audit sets each aside in {@code training.dead-letters} with its
- * reason, original key and bytes, source position and the time it was set aside; valid records,
- * tombstones, dangling parents and longer cycles set nothing aside. The same records, given to the
- * global stores, are skipped exactly where the audit sets them aside ({@link
- * BadReferenceInputTest}).
+ * reason, original key and bytes, source position and the time it was set aside, a tombstone too
+ * (reference records are never deleted); valid records, dangling parents and longer cycles set
+ * nothing aside. The same records, given to the global stores, are skipped exactly where the audit
+ * sets them aside ({@link BadReferenceInputTest}).
  */
 class ReferenceAuditTest {
 
@@ -115,7 +115,7 @@ class ReferenceAuditTest {
     pipe(units, "C1", unitBytes(unit("C1", "C2")));
     pipe(units, "C2", unitBytes(unit("C2", "C3")));
     pipe(units, "C3", unitBytes(unit("C3", "C1")));
-    pipe(units, "KEC-A", null);
+    bad.add(pipe(units, "KEC-A", null));
 
     assertSetAside(
         bad,
@@ -123,6 +123,7 @@ class ReferenceAuditTest {
             DeadLetterReason.DESERIALIZATION,
             DeadLetterReason.DESERIALIZATION,
             DeadLetterReason.DESERIALIZATION,
+            DeadLetterReason.INVALID_FIELD,
             DeadLetterReason.INVALID_FIELD,
             DeadLetterReason.INVALID_FIELD,
             DeadLetterReason.INVALID_FIELD,
@@ -136,7 +137,8 @@ class ReferenceAuditTest {
             "key is 129 characters, more than 128",
             "parentUnitId is the unit itself",
             "the key is not the record's id",
-            "parentUnitId is blank"));
+            "parentUnitId is blank",
+            "a tombstone: units are ended with active=false, never deleted"));
     assertThat(events.counted(topics.units(), Outcome.DEAD_LETTER)).isEqualTo(bad.size());
   }
 
@@ -150,7 +152,7 @@ class ReferenceAuditTest {
     bad.add(pipe(programs, "PROG-2", unitBytes(unit("PROG-2", null))));
     bad.add(pipe(programs, "", programBytes(program("", "PELATIHAN"))));
     bad.add(pipe(programs, "PROG-3", programBytes(program("PROG-4", "PELATIHAN"))));
-    pipe(programs, "PROG-1", null);
+    bad.add(pipe(programs, "PROG-1", null));
 
     assertSetAside(
         bad,
@@ -159,13 +161,15 @@ class ReferenceAuditTest {
             DeadLetterReason.DESERIALIZATION,
             DeadLetterReason.DESERIALIZATION,
             DeadLetterReason.INVALID_FIELD,
+            DeadLetterReason.INVALID_FIELD,
             DeadLetterReason.INVALID_FIELD),
         List.of(
             "SerializationException",
             "SerializationException",
             "SerializationException",
             "key is blank",
-            "the key is not the record's id"));
+            "the key is not the record's id",
+            "a tombstone: programmes stay in the catalogue, never deleted"));
     assertThat(events.counted(topics.programs(), Outcome.DEAD_LETTER)).isEqualTo(bad.size());
   }
 

@@ -62,6 +62,8 @@ import java.util.TreeSet;
  *       version that arrived before the close, if that version falls in the window.
  *   <li>An accepted event with any of its windows closed at arrival goes to the late events, with
  *       the closed sizes (anonymous feedback: WEEK only).
+ *   <li>Reference records are never deleted: a tombstone on reference.units, reference.programs or
+ *       reference.employees is a dead letter (INVALID_FIELD) and changes nothing.
  * </ul>
  */
 final class ReferenceModel {
@@ -236,6 +238,16 @@ final class ReferenceModel {
   private long seq;
   private int duplicates;
   private final List<String> deadLetters = new ArrayList<>();
+  private final List<ReferenceDeadLetter> referenceDeadLetters = new ArrayList<>();
+
+  /**
+   * A dead letter expected for a record of a reference topic.
+   *
+   * @param topic the reference topic
+   * @param key the record's key
+   * @param reason the reason's name
+   */
+  record ReferenceDeadLetter(String topic, String key, String reason) {}
 
   /** A model with the contract's defaults besides k: 48 h grace, 20 JP, DOMAIN.md's alerts. */
   ReferenceModel(final int minResponses) {
@@ -277,6 +289,19 @@ final class ReferenceModel {
 
   void program(final TrainingProgram program) {
     programs.put(program.getProgramId(), program);
+  }
+
+  /**
+   * A tombstone on a reference topic: not a deletion (units and employees end with active=false,
+   * programmes stay), so a dead letter, and nothing else changes.
+   */
+  void referenceTombstone(final String topic, final String key) {
+    referenceDeadLetters.add(new ReferenceDeadLetter(topic, key, "INVALID_FIELD"));
+  }
+
+  /** The dead letters expected for reference records, in the order they were given. */
+  List<ReferenceDeadLetter> referenceDeadLetters() {
+    return List.copyOf(referenceDeadLetters);
   }
 
   void enrollment(final EnrollmentEvent e) {

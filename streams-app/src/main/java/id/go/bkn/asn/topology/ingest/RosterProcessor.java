@@ -1,9 +1,13 @@
 package id.go.bkn.asn.topology.ingest;
 
+import id.go.bkn.asn.function.Rejection;
 import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.internal.TreeMessageKind;
+import id.go.bkn.asn.metrics.PipelineEvents;
+import id.go.bkn.asn.metrics.PipelineEvents.Outcome;
 import id.go.bkn.asn.schema.Employee;
 import id.go.bkn.asn.schema.WorkUnit;
+import id.go.bkn.asn.serde.Decoded;
 import id.go.bkn.asn.topology.UnitHierarchy;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +23,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
@@ -36,10 +41,16 @@ import org.slf4j.LoggerFactory;
  * the unit of the employee's latest version (its tree owns their year) and their year totals from
  * the {@link YearLedger}. A record identical to the version already stored at the same
  * effectiveFrom (a re-publication of the roster) changes nothing and is not forwarded. A tombstone
- * ends the employee's roster entry at the record's timestamp and is forwarded as a change to
- * inactive.
+ * is bad input (an employee leaves with an active=false version, never by deletion: CONTRACT.md
+ * section 5): it goes to {@code training.dead-letters} and changes nothing, the employee's last
+ * valid version stays.
  */
-public final class RosterProcessor implements Processor<String, Employee, String, TreeMessage> {
+public final class RosterProcessor
+    implements Processor<String, Decoded<Employee>, String, IngestResult> {
+
+  /** The detail of a roster tombstone's dead letter. */
+  static final String TOMBSTONE =
+      "a tombstone: employees leave the roster with active=false, never deleted";
 
   private static final Logger LOG = LoggerFactory.getLogger(RosterProcessor.class);
 
@@ -52,8 +63,10 @@ public final class RosterProcessor implements Processor<String, Employee, String
   private final String unitsStore;
   private final Clock wall;
   private final Duration checkInterval;
+  private final PipelineEvents events;
+  private final String topic;
 
-  private ProcessorContext<String, TreeMessage> context;
+  private ProcessorContext<String, IngestResult> context;
   private VersionedKeyValueStore<String, Employee> roster;
   private PendingRoster pending;
   private YearLedger years;
@@ -65,11 +78,20 @@ public final class RosterProcessor implements Processor<String, Employee, String
    * @param unitsStore the global store of reference.units, for the roots of units
    * @param wall the wall clock that decides when a scheduled version takes effect
    * @param checkInterval how often scheduled versions are checked
+   * @param events counts the dead letters
+   * @param topic the roster topic, named in a dead letter's headers
    */
-  public RosterProcessor(final String unitsStore, final Clock wall, final Duration checkInterval) {
+  public RosterProcessor(
+      final String unitsStore,
+      final Clock wall,
+      final Duration checkInterval,
+      final PipelineEvents events,
+      final String topic) {
     this.unitsStore = unitsStore;
     this.wall = wall;
     this.checkInterval = checkInterval;
+    this.events = events;
+    this.topic = topic;
   }
 
   /** The builder of the store of versions not yet in effect. */
@@ -84,7 +106,7 @@ public final class RosterProcessor implements Processor<String, Employee, String
   }
 
   @Override
-  public void init(final ProcessorContext<String, TreeMessage> context) {
+  public void init(final ProcessorContext<String, IngestResult> context) {
     this.context = context;
     this.roster = context.getStateStore(IngestStores.ROSTER);
     this.pending = new PendingRoster(context.getStateStore(PendingRoster.STORE));
@@ -104,20 +126,57 @@ public final class RosterProcessor implements Processor<String, Employee, String
   }
 
   @Override
-  public void process(final Record<String, Employee> record) {
+  public void process(final Record<String, Decoded<Employee>> record) {
     if (record.key() == null) {
       LOG.debug("Roster record without a key ignored");
       return;
     }
     if (record.value() == null) {
-      end(record);
+      final RecordMetadata at = context.recordMetadata().orElseThrow();
+      deadLetter(
+          record.key(),
+          null,
+          record.headers(),
+          Rejection.invalidField(TOMBSTONE),
+          at.topic(),
+          at.partition(),
+          at.offset());
     } else {
-      change(record.key(), record.value(), record);
+      change(record.key(), record.value().value(), record);
     }
   }
 
+  /**
+   * Sets a roster record aside in {@code training.dead-letters}: its key and original bytes (null
+   * for a tombstone), the input's headers and the reason's, stamped with the wall clock.
+   */
+  private void deadLetter(
+      final String employeeId,
+      final byte[] original,
+      final Headers input,
+      final Rejection rejection,
+      final String sourceTopic,
+      final int partition,
+      final long offset) {
+    LOG.warn(
+        "Roster record set aside as a dead letter: partition {} offset {}: {}: {}",
+        partition,
+        offset,
+        rejection.reason(),
+        rejection.detail());
+    context.forward(
+        new Record<>(
+            employeeId,
+            IngestResult.deadLetter(original),
+            wall.millis(),
+            RejectionHeaders.of(input, rejection, sourceTopic, partition, offset)));
+    events.count(topic, Outcome.DEAD_LETTER);
+  }
+
   private void change(
-      final String employeeId, final Employee employee, final Record<String, Employee> record) {
+      final String employeeId,
+      final Employee employee,
+      final Record<String, Decoded<Employee>> record) {
     final long from = employee.getEffectiveFrom().toEpochMilli();
     if (from > wall.millis()) {
       pending.hold(employeeId, from, employee);
@@ -167,8 +226,7 @@ public final class RosterProcessor implements Processor<String, Employee, String
 
   /**
    * The first version after {@code at}, or null: walked back from the latest, one get per later
-   * version (a backdated version has one or two after it). Stops at a tombstone, whose time the
-   * store does not tell.
+   * version (a backdated version has one or two after it).
    */
   private VersionedRecord<Employee> nextAfter(final String employeeId, final long at) {
     VersionedRecord<Employee> candidate = roster.get(employeeId);
@@ -192,19 +250,6 @@ public final class RosterProcessor implements Processor<String, Employee, String
   private long storedAt(final long effectiveFrom) {
     final long floor = wall.millis() - IngestStores.ROSTER_HISTORY.minus(HISTORY_MARGIN).toMillis();
     return Math.max(effectiveFrom, floor);
-  }
-
-  private void end(final Record<String, Employee> record) {
-    final VersionedRecord<Employee> previous = roster.delete(record.key(), record.timestamp());
-    if (previous == null) {
-      return;
-    }
-    final String unitId = previous.value().getUnitId();
-    forward(
-        message(record.key(), unitId, false, Instant.ofEpochMilli(record.timestamp())),
-        Set.of(hierarchy.rootOf(unitId)),
-        record.timestamp(),
-        record.headers());
   }
 
   /**
@@ -236,7 +281,7 @@ public final class RosterProcessor implements Processor<String, Employee, String
     for (final String root : roots) {
       // The record's own time, not effectiveFrom (which travels in the message): a version dated
       // ahead must not carry a timestamp the broker refuses onto the repartition topic.
-      context.forward(new Record<>(root, message, time, headers));
+      context.forward(new Record<>(root, IngestResult.accepted(message), time, headers));
     }
   }
 }
