@@ -11,6 +11,11 @@ public enum DeadLetterReason {
   INVALID_FIELD,
   /** The employee is not in the roster as of the event's occurredAt. */
   UNKNOWN_EMPLOYEE,
+  /**
+   * A roster version names a unit that did not reach reference.units within the wait ({@code
+   * --reference-wait}), or that was superseded by a later version of the employee while it waited.
+   */
+  UNKNOWN_UNIT,
   /** occurredAt is further ahead of the wall clock than the allowed skew. */
   FUTURE_TIMESTAMP,
   /**

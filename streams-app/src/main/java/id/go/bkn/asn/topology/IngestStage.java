@@ -127,6 +127,7 @@ final class IngestStage {
   private void addStores(final StreamsBuilder builder) {
     builder.addStateStore(IngestStores.roster(context.serdes().employee()));
     builder.addStateStore(RosterProcessor.pendingStore(context.serdes().employee()));
+    builder.addStateStore(RosterProcessor.unknownUnitStore());
     builder.addStateStore(IngestStores.dedup(context.settings().dedupHorizon()));
     builder.addStateStore(SessionFacts.store());
     builder.addStateStore(YearLedger.store());
@@ -151,10 +152,13 @@ final class IngestStage {
                     context.clock(),
                     context.settings().emitInterval(),
                     context.events(),
-                    context.topics().employees()),
+                    context.topics().employees(),
+                    context.settings().referenceWait(),
+                    context.serdes().employee().deserializer()),
             Named.as("roster-update"),
             IngestStores.ROSTER,
             RosterProcessor.pendingStoreName(),
+            RosterProcessor.unknownUnitStoreName(),
             YearLedger.STORE);
   }
 

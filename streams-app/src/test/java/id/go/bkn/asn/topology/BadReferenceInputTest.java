@@ -46,11 +46,12 @@ import org.junit.jupiter.api.io.TempDir;
  * TopologyTestDriver, while events flow (issue #9 items 1 and 2): records of {@code
  * reference.units} and {@code reference.programs} that do not decode, are empty or of another type,
  * a unit that names itself as parent (a cycle of length 1), a cycle of length 3, a parent that does
- * not exist, a unit moved under another root, and tombstones on all three reference topics. Nothing
- * hangs, the main topology sets aside only the roster tombstones (the reference audit sets aside
- * the rest: {@link ReferenceAuditTest}), the FINAL daily figures of every other unit are exactly
- * those of a run without the bad units, and every event of an employee of a bad unit is still
- * counted in its unit's FINAL figure.
+ * not exist, a unit moved under another root, tombstones on all three reference topics, and roster
+ * versions for a unit not in reference.units (one whose unit arrives within the wait, one whose
+ * unit never does: set aside as UNKNOWN_UNIT). Nothing hangs, the main topology sets aside only the
+ * roster tombstones (the reference audit sets aside the rest: {@link ReferenceAuditTest}), the
+ * FINAL daily figures of every other unit are exactly those of a run without the bad units, and
+ * every event of an employee of a bad unit is still counted in its unit's FINAL figure.
  */
 class BadReferenceInputTest {
 
@@ -67,6 +68,12 @@ class BadReferenceInputTest {
 
   /** The employee of a good unit whose roster entry gets a tombstone. */
   private static final String TOMBSTONED = "198703152010011002";
+
+  /** An employee whose unit reaches reference.units after them, within the wait. */
+  private static final String EARLY_STAFF = "198703152010011008";
+
+  /** An employee whose unit never reaches reference.units. */
+  private static final String STRANDED = "198703152010011009";
 
   private static final List<String> GOOD_UNITS =
       List.of("KOTA", "KEC-A", "KEL-A1", "KEC-B", "KAB", "KAB-X");
@@ -93,9 +100,13 @@ class BadReferenceInputTest {
     assertThat(finals.get("C2").getPresent()).as("in a cycle of 3").isEqualTo(1);
     assertThat(finals.get("DANGLING").getPresent()).as("under a missing parent").isEqualTo(1);
     assertThat(finals.get("MOVER").getPresent()).as("moved under another root").isEqualTo(2);
+    assertThat(finals.get("LATE-ROOT").getPresent())
+        .as("its staff read before it, applied when it came")
+        .isEqualTo(1);
     assertThat(finals)
         .containsKeys("C1", "C3", "OLD-ROOT", "NEW-ROOT")
-        .doesNotContainKey("NOWHERE");
+        .doesNotContainKey("NOWHERE")
+        .doesNotContainKey("NEVER-UNIT");
 
     // The global store skipped exactly the records the audit sets aside: the self-parent update
     // left SELF's valid version, the bad keys are not there.
@@ -109,10 +120,25 @@ class BadReferenceInputTest {
     assertThat(bad.driver.getKeyValueStore("programs").get("PROG-LATSAR")).isNotNull();
 
     // Nothing late; nothing set aside in the main topology but the roster tombstones (one before
-    // the employee's hire, one after), each with its reason, original key and source.
+    // the employee's hire, one after) and the version whose unit never came, each with its
+    // reason, original key and source.
     assertThat(clean.deadLetters).isEmpty();
-    assertThat(bad.deadLetters).hasSize(2);
-    for (final TestRecord<byte[], byte[]> letter : bad.deadLetters) {
+    assertThat(bad.deadLetters).hasSize(3);
+    final TestRecord<byte[], byte[]> stranded = bad.deadLetters.get(2);
+    assertThat(new String(stranded.key(), StandardCharsets.UTF_8)).isEqualTo(STRANDED);
+    assertThat(IngestStageTest.text(stranded.headers(), DeadLetterHeaders.REASON))
+        .isEqualTo(DeadLetterReason.UNKNOWN_UNIT.name());
+    assertThat(IngestStageTest.text(stranded.headers(), DeadLetterHeaders.TOPIC))
+        .isEqualTo(TopicNames.contract().employees());
+    assertThat(stranded.value())
+        .isEqualTo(
+            bad.serdes
+                .employee()
+                .serializer()
+                .serialize(
+                    TopicNames.contract().employees(),
+                    IngestFixture.employee(STRANDED, "NEVER-UNIT", true, HIRED)));
+    for (final TestRecord<byte[], byte[]> letter : bad.deadLetters.subList(0, 2)) {
       assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(TOMBSTONED);
       assertThat(letter.value()).isNull();
       assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.REASON))
@@ -230,6 +256,10 @@ class BadReferenceInputTest {
         hire("198703152010011005", "C2");
         hire("198703152010011006", "DANGLING");
         hire("198703152010011007", "MOVER");
+        // Roster versions for units not in reference.units: one arrives within the wait, the
+        // other never does.
+        hire(EARLY_STAFF, "LATE-ROOT");
+        hire(STRANDED, "NEVER-UNIT");
       }
       attend("198703152010011001", "2025-03-10T09:00");
       if (withBadUnits) {
@@ -238,6 +268,17 @@ class BadReferenceInputTest {
         attend("198703152010011005", "2025-03-10T09:00");
         attend("198703152010011006", "2025-03-10T09:00");
         attend("198703152010011007", "2025-03-10T09:00");
+      }
+      if (withBadUnits) {
+        unit("LATE-ROOT", null);
+      }
+      // A few seconds of wall clock in both runs: the held version is re-checked and applied.
+      for (int step = 0; step < 2; step++) {
+        wall.advance(Duration.ofSeconds(5));
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+      }
+      if (withBadUnits) {
+        attend(EARLY_STAFF, "2025-03-10T09:05");
       }
       attend("198703152010011002", "2025-03-10T09:10");
       if (withBadUnits) {

@@ -64,6 +64,11 @@ import java.util.TreeSet;
  *       the closed sizes (anonymous feedback: WEEK only).
  *   <li>Reference records are never deleted: a tombstone on reference.units, reference.programs or
  *       reference.employees is a dead letter (INVALID_FIELD) and changes nothing.
+ *   <li>A roster version whose unit has not been given waits for it, changing nothing: it counts
+ *       from the moment the unit is given; a later different version of the employee sets it aside
+ *       (UNKNOWN_UNIT) and goes on by itself; when the test says the wait is over ({@link
+ *       #expireHeldRoster}) every version still waiting is set aside (UNKNOWN_UNIT). A version
+ *       equal to one the employee already has is a re-export and changes nothing.
  * </ul>
  */
 final class ReferenceModel {
@@ -246,8 +251,14 @@ final class ReferenceModel {
    * @param topic the reference topic
    * @param key the record's key
    * @param reason the reason's name
+   * @param value the roster version set aside, null for a tombstone
    */
-  record ReferenceDeadLetter(String topic, String key, String reason) {}
+  record ReferenceDeadLetter(String topic, String key, String reason, Employee value) {}
+
+  private static final String ROSTER_TOPIC = "reference.employees";
+
+  /** Roster versions waiting for their unit, by employee, in the order they were given. */
+  private final Map<String, Employee> heldRoster = new LinkedHashMap<>();
 
   /** A model with the contract's defaults besides k: 48 h grace, 20 JP, DOMAIN.md's alerts. */
   ReferenceModel(final int minResponses) {
@@ -279,12 +290,47 @@ final class ReferenceModel {
 
   void unit(final WorkUnit unit) {
     units.add(new UnitVersion(unit, arrival));
+    final List<Employee> released = new ArrayList<>();
+    heldRoster
+        .values()
+        .removeIf(
+            v -> {
+              if (v.getUnitId().equals(unit.getUnitId())) {
+                released.add(v);
+                return true;
+              }
+              return false;
+            });
+    released.forEach(this::employee);
   }
 
   void employee(final Employee version) {
-    roster
-        .computeIfAbsent(version.getEmployeeId(), k -> new ArrayList<>())
-        .add(new Version(version, seq++, arrival));
+    final String id = version.getEmployeeId();
+    final Employee held = heldRoster.get(id);
+    if (held != null) {
+      if (held.equals(version)) {
+        return;
+      }
+      heldRoster.remove(id);
+      referenceDeadLetters.add(new ReferenceDeadLetter(ROSTER_TOPIC, id, "UNKNOWN_UNIT", held));
+    }
+    if (units.stream().noneMatch(u -> u.unit().getUnitId().equals(version.getUnitId()))) {
+      heldRoster.put(id, version);
+      return;
+    }
+    final List<Version> versions = roster.computeIfAbsent(id, k -> new ArrayList<>());
+    if (versions.stream().anyMatch(v -> v.employee().equals(version))) {
+      return;
+    }
+    versions.add(new Version(version, seq++, arrival));
+  }
+
+  /** The wait is over: every roster version still waiting for its unit is set aside. */
+  void expireHeldRoster() {
+    heldRoster.forEach(
+        (id, v) ->
+            referenceDeadLetters.add(new ReferenceDeadLetter(ROSTER_TOPIC, id, "UNKNOWN_UNIT", v)));
+    heldRoster.clear();
   }
 
   void program(final TrainingProgram program) {
@@ -296,7 +342,7 @@ final class ReferenceModel {
    * programmes stay), so a dead letter, and nothing else changes.
    */
   void referenceTombstone(final String topic, final String key) {
-    referenceDeadLetters.add(new ReferenceDeadLetter(topic, key, "INVALID_FIELD"));
+    referenceDeadLetters.add(new ReferenceDeadLetter(topic, key, "INVALID_FIELD", null));
   }
 
   /** The dead letters expected for reference records, in the order they were given. */

@@ -1,6 +1,8 @@
 package id.go.bkn.asn.topology.ingest;
 
+import id.go.bkn.asn.function.DeadLetterReason;
 import id.go.bkn.asn.function.Rejection;
+import id.go.bkn.asn.internal.HeldRosterVersion;
 import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.internal.TreeMessageKind;
 import id.go.bkn.asn.metrics.PipelineEvents;
@@ -9,6 +11,7 @@ import id.go.bkn.asn.schema.Employee;
 import id.go.bkn.asn.schema.WorkUnit;
 import id.go.bkn.asn.serde.Decoded;
 import id.go.bkn.asn.topology.UnitHierarchy;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -44,6 +48,18 @@ import org.slf4j.LoggerFactory;
  * is bad input (an employee leaves with an active=false version, never by deletion: CONTRACT.md
  * section 5): it goes to {@code training.dead-letters} and changes nothing, the employee's last
  * valid version stays.
+ *
+ * <p>A version whose unit is not in {@code reference.units} is not applied at once: the roster and
+ * the units come from different exports, and a new unit's staff may be read before the unit reaches
+ * the global store. It is held in {@value UnknownUnitRoster#STORE} (one per employee), re-checked
+ * by the wall-clock punctuator every check interval, applied as soon as its unit is there, and set
+ * aside as a dead letter (UNKNOWN_UNIT, original key and bytes, source position) once it has waited
+ * the {@code referenceWait}. Until then it changes nothing. A later version of the same employee
+ * supersedes a held one: the held version is set aside at once (UNKNOWN_UNIT, "superseded") and the
+ * later one goes its own way, so what is applied keeps the order it was read in and nothing held
+ * can overwrite a later version when its unit arrives (a compacted roster topic would keep only the
+ * later one anyway). A version equal to the held one (a re-export) leaves it waiting, its wait
+ * unchanged.
  */
 public final class RosterProcessor
     implements Processor<String, Decoded<Employee>, String, IngestResult> {
@@ -65,10 +81,14 @@ public final class RosterProcessor
   private final Duration checkInterval;
   private final PipelineEvents events;
   private final String topic;
+  private final Duration referenceWait;
+  private final Deserializer<Employee> employees;
 
   private ProcessorContext<String, IngestResult> context;
   private VersionedKeyValueStore<String, Employee> roster;
   private PendingRoster pending;
+  private UnknownUnitRoster waiting;
+  private KeyValueStore<String, WorkUnit> units;
   private YearLedger years;
   private UnitHierarchy hierarchy;
 
@@ -80,18 +100,34 @@ public final class RosterProcessor
    * @param checkInterval how often scheduled versions are checked
    * @param events counts the dead letters
    * @param topic the roster topic, named in a dead letter's headers
+   * @param referenceWait how long a version waits for its unit before it is set aside
+   * @param employees decodes a held version's original bytes when it is applied
    */
   public RosterProcessor(
       final String unitsStore,
       final Clock wall,
       final Duration checkInterval,
       final PipelineEvents events,
-      final String topic) {
+      final String topic,
+      final Duration referenceWait,
+      final Deserializer<Employee> employees) {
     this.unitsStore = unitsStore;
     this.wall = wall;
     this.checkInterval = checkInterval;
     this.events = events;
     this.topic = topic;
+    this.referenceWait = referenceWait;
+    this.employees = employees;
+  }
+
+  /** The builder of the store of versions waiting for their unit. */
+  public static StoreBuilder<KeyValueStore<String, HeldRosterVersion>> unknownUnitStore() {
+    return UnknownUnitRoster.store();
+  }
+
+  /** The name of the store of versions waiting for their unit. */
+  public static String unknownUnitStoreName() {
+    return UnknownUnitRoster.STORE;
   }
 
   /** The builder of the store of versions not yet in effect. */
@@ -110,10 +146,46 @@ public final class RosterProcessor
     this.context = context;
     this.roster = context.getStateStore(IngestStores.ROSTER);
     this.pending = new PendingRoster(context.getStateStore(PendingRoster.STORE));
+    this.waiting = new UnknownUnitRoster(context.getStateStore(UnknownUnitRoster.STORE));
     this.years = new YearLedger(context.getStateStore(YearLedger.STORE));
-    final KeyValueStore<String, WorkUnit> units = context.getStateStore(unitsStore);
+    this.units = context.getStateStore(unitsStore);
     this.hierarchy = new UnitHierarchy(units::get);
-    context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, now -> applyDue());
+    context.schedule(
+        checkInterval,
+        PunctuationType.WALL_CLOCK_TIME,
+        now -> {
+          recheckWaiting();
+          applyDue();
+        });
+  }
+
+  /**
+   * The versions waiting for their unit: applied (or scheduled, if dated ahead) when the unit is
+   * there, set aside when they have waited {@code referenceWait}, left waiting otherwise.
+   */
+  private void recheckWaiting() {
+    final long now = wall.millis();
+    for (final KeyValue<String, HeldRosterVersion> entry : waiting.all()) {
+      final HeldRosterVersion held = entry.value;
+      final byte[] original = bytes(held.getOriginal());
+      final Employee employee = employees.deserialize(held.getTopic(), original);
+      if (units.get(employee.getUnitId()) != null) {
+        waiting.release(entry.key);
+        applyOrSchedule(entry.key, employee, now, new RecordHeaders());
+      } else if (now - held.getHeldAt().toEpochMilli() >= referenceWait.toMillis()) {
+        waiting.release(entry.key);
+        deadLetter(
+            entry.key,
+            original,
+            new RecordHeaders(),
+            new Rejection(
+                DeadLetterReason.UNKNOWN_UNIT,
+                "unitId is not in reference.units after waiting " + referenceWait),
+            held.getTopic(),
+            held.getPartition(),
+            held.getOffset());
+      }
+    }
   }
 
   /** Applies the scheduled versions that took effect, earliest first. */
@@ -142,7 +214,7 @@ public final class RosterProcessor
           at.partition(),
           at.offset());
     } else {
-      change(record.key(), record.value().value(), record);
+      change(record.key(), record.value(), record);
     }
   }
 
@@ -175,14 +247,59 @@ public final class RosterProcessor
 
   private void change(
       final String employeeId,
-      final Employee employee,
+      final Decoded<Employee> decoded,
       final Record<String, Decoded<Employee>> record) {
+    final Employee employee = decoded.value();
+    final HeldRosterVersion held = waiting.get(employeeId);
+    if (held != null) {
+      if (held.getOriginal().equals(ByteBuffer.wrap(decoded.original()))) {
+        return; // the same version again: it keeps waiting, its wait unchanged
+      }
+      waiting.release(employeeId);
+      deadLetter(
+          employeeId,
+          bytes(held.getOriginal()),
+          new RecordHeaders(),
+          new Rejection(
+              DeadLetterReason.UNKNOWN_UNIT,
+              "unitId is not in reference.units, and a later version of the employee superseded"
+                  + " this one while it waited"),
+          held.getTopic(),
+          held.getPartition(),
+          held.getOffset());
+    }
+    if (units.get(employee.getUnitId()) == null) {
+      final RecordMetadata at = context.recordMetadata().orElseThrow();
+      waiting.hold(
+          employeeId,
+          HeldRosterVersion.newBuilder()
+              .setOriginal(ByteBuffer.wrap(decoded.original()))
+              .setTopic(at.topic())
+              .setPartition(at.partition())
+              .setOffset(at.offset())
+              .setHeldAt(Instant.ofEpochMilli(wall.millis()))
+              .build());
+      return;
+    }
+    applyOrSchedule(employeeId, employee, record.timestamp(), record.headers());
+  }
+
+  /** Applies the version now, or holds it until its effectiveFrom if that lies ahead. */
+  private void applyOrSchedule(
+      final String employeeId, final Employee employee, final long time, final Headers headers) {
     final long from = employee.getEffectiveFrom().toEpochMilli();
     if (from > wall.millis()) {
       pending.hold(employeeId, from, employee);
       return;
     }
-    apply(employeeId, employee, record.timestamp(), record.headers());
+    apply(employeeId, employee, time, headers);
+  }
+
+  private static byte[] bytes(final ByteBuffer buffer) {
+    final ByteBuffer copy = buffer.duplicate();
+    final byte[] out = new byte[copy.remaining()];
+    copy.get(out);
+    return out;
   }
 
   private void apply(
