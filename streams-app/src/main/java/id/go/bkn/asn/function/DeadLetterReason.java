@@ -16,6 +16,13 @@ public enum DeadLetterReason {
    * --reference-wait}), or that was superseded by a later version of the employee while it waited.
    */
   UNKNOWN_UNIT,
+  /**
+   * A unit's parent did not reach the reference judge's accepted units within the wait ({@code
+   * --reference-wait}), or a later version of the unit superseded this one while it waited.
+   */
+  DANGLING_PARENT,
+  /** A unit's parent chain, through the accepted units, leads back to the unit itself. */
+  CYCLIC_PARENT,
   /** occurredAt is further ahead of the wall clock than the allowed skew. */
   FUTURE_TIMESTAMP,
   /**

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * The one decision over a record of a reference topic ({@code reference.units}, {@code
  * reference.programs}): applied to its global store, or set aside with a reason. The global store
- * ({@link GlobalStoreUpdater}) and the reference audit ({@link ReferenceAuditTopology}), which
+ * ({@link GlobalStoreUpdater}) and the reference judge ({@link ReferenceAuditTopology}), which
  * writes the dead letters the global thread cannot, both call this with the record's raw key and
  * bytes, so they cannot disagree about a record: what the store skips is exactly what is set aside.
  * The decision depends on the record alone, never on the store, so both sides reach it whatever

@@ -55,13 +55,15 @@ import org.junit.jupiter.api.io.TempDir;
  * records (a roster version for a unit that does not exist, one dated next month for a unit that
  * does not exist either, one published twice, unknown programme codes) change none of the unit
  * figures, and the versions whose unit never comes are set aside (UNKNOWN_UNIT) once they have
- * waited, or when a later version supersedes them, as {@link ReferenceModel} expects; a tombstone
- * on any of the three reference topics is set aside (INVALID_FIELD) as {@link ReferenceModel}
- * expects, and changes nothing; bad records of the global reference topics (bytes that do not
- * decode, an empty value, a record of another type, a unit that is its own parent, a tombstone) are
- * set aside by the reference audit with their reason, its client RUNNING too, and change none of
- * them either. The first kind below, an attendance event three days ahead, looped the app before
- * the fix.
+ * waited, or when a later version supersedes them, as {@link ReferenceModel} expects; the reference
+ * judge sets aside units whose parent chain loops (cycles of 2 and 3: CYCLIC_PARENT) or whose
+ * parent never comes (DANGLING_PARENT), and accepts a unit moved under another root, as the model
+ * does; a tombstone on any of the three reference topics is set aside (INVALID_FIELD) as {@link
+ * ReferenceModel} expects, and changes nothing; bad records of the global reference topics (bytes
+ * that do not decode, an empty value, a record of another type, a unit that is its own parent, a
+ * tombstone) are set aside by the reference audit with their reason, its client RUNNING too, and
+ * change none of them either. The first kind below, an attendance event three days ahead, looped
+ * the app before the fix.
  */
 class BadInputIT {
 
@@ -128,8 +130,11 @@ class BadInputIT {
         producer.send(new ProducerRecord<>(tombstone.topic, tombstone.key, null));
       }
       sendBadReference(producer, avro, first.employee, model);
-      // The app waits PipelineItFixture's reference wait for a missing unit; the test waits longer.
+      sendJudgedUnits(producer, avro, model);
+      // The app waits PipelineItFixture's reference wait for a missing unit or parent; the test
+      // waits longer.
       model.expireHeldRoster();
+      model.expireHeldUnits();
       for (final ReferenceModel.ReferenceDeadLetter expected : model.referenceDeadLetters()) {
         bad.add(
             new Bad(
@@ -437,6 +442,42 @@ class BadInputIT {
             .setDelivery(Delivery.ONLINE)
             .build();
     producer.send(new ProducerRecord<>(programs, "ODD-PROGRAM", avro.serialize(programs, odd)));
+  }
+
+  /**
+   * Units the reference judge must decide with what it accepted before: cycles of 2 and 3 closed
+   * through accepted units (CYCLIC_PARENT at once), a unit moved under another root (accepted) and
+   * a parent that never comes (DANGLING_PARENT after the wait). All on partition 0, so that the
+   * order the judge sees is the order the model is told (the outcome is the same in any
+   * interleaving, but the model need not show that).
+   */
+  private static void sendJudgedUnits(
+      final KafkaProducer<String, byte[]> producer,
+      final AvroSerializer<SpecificRecord> avro,
+      final ReferenceModel model) {
+    final String[][] units = {
+      {"IT-CY-A", null},
+      {"IT-CY-B", "IT-CY-A"},
+      {"IT-CY-A", "IT-CY-B"},
+      {"IT-CY-P", null},
+      {"IT-CY-Q", "IT-CY-P"},
+      {"IT-CY-R", "IT-CY-Q"},
+      {"IT-CY-P", "IT-CY-R"},
+      {"IT-CY-B", "IT-CY-P"},
+      {"IT-DANGLING", "IT-NOWHERE"}
+    };
+    for (final String[] u : units) {
+      final WorkUnit unit =
+          WorkUnit.newBuilder()
+              .setUnitId(u[0])
+              .setName("Unit " + u[0])
+              .setKind(u[1] == null ? "PEMDA" : "DINAS")
+              .setParentUnitId(u[1])
+              .setActive(true)
+              .build();
+      model.unit(unit);
+      producer.send(new ProducerRecord<>(UNITS, 0, u[0], avro.serialize(UNITS, unit)));
+    }
   }
 
   private static Bad event(

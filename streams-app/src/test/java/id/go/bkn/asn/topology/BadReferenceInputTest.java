@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -72,6 +73,9 @@ class BadReferenceInputTest {
   /** An employee whose unit reaches reference.units after them, within the wait. */
   private static final String EARLY_STAFF = "198703152010011008";
 
+  /** An employee of a unit whose parent later names it as its own parent. */
+  private static final String CYCLE_STAFF = "198703152010011010";
+
   /** An employee whose unit never reaches reference.units. */
   private static final String STRANDED = "198703152010011009";
 
@@ -93,41 +97,61 @@ class BadReferenceInputTest {
       assertThat(bad.finals().get(unit)).as("FINAL of %s", unit).isEqualTo(cleanFinals.get(unit));
     }
 
-    // Every event of an employee of a bad unit is counted in its unit's FINAL figure.
+    // Every event of an employee of an accepted unit is counted in its unit's FINAL figure.
     final Map<String, UnitActivity> finals = bad.finals();
     assertThat(finals.get("SELF").getPresent()).as("kept under its last valid parent").isEqualTo(1);
     assertThat(finals.get("SELF-ROOT").getPresent()).isEqualTo(1);
-    assertThat(finals.get("C2").getPresent()).as("in a cycle of 3").isEqualTo(1);
-    assertThat(finals.get("DANGLING").getPresent()).as("under a missing parent").isEqualTo(1);
     assertThat(finals.get("MOVER").getPresent()).as("moved under another root").isEqualTo(2);
     assertThat(finals.get("LATE-ROOT").getPresent())
         .as("its staff read before it, applied when it came")
         .isEqualTo(1);
+    assertThat(finals.get("CY-B").getPresent()).as("its parent's cycle refused").isEqualTo(1);
+    assertThat(finals.get("CY-A").getPresent()).as("still the root above it").isEqualTo(1);
+    assertThat(finals.get("CY-Q").getParentUnitId()).isEqualTo("CY-P");
     assertThat(finals)
-        .containsKeys("C1", "C3", "OLD-ROOT", "NEW-ROOT")
-        .doesNotContainKey("NOWHERE")
-        .doesNotContainKey("NEVER-UNIT");
+        .containsKeys("OLD-ROOT", "NEW-ROOT", "CY-P", "CY-R")
+        .doesNotContainKeys("C1", "C2", "C3", "DANGLING", "NOWHERE", "NEVER-UNIT");
 
-    // The global store skipped exactly the records the audit sets aside: the self-parent update
-    // left SELF's valid version, the bad keys are not there.
+    // The global store holds what the judge accepted: the self-parent and cyclic updates left the
+    // last valid versions, the bad keys and the units of a dangling or unaccepted parent are not
+    // there.
     final KeyValueStore<String, WorkUnit> units = bad.driver.getKeyValueStore("units");
     assertThat(units.get("SELF").getParentUnitId()).isEqualTo("SELF-ROOT");
     assertThat(units.get("KEC-B").getParentUnitId()).isEqualTo("KOTA");
     assertThat(units.get("MOVER").getParentUnitId()).isEqualTo("NEW-ROOT");
+    assertThat(units.get("CY-A").getParentUnitId()).isNull();
+    assertThat(units.get("CY-P").getParentUnitId()).isNull();
     assertThat(units.get(" ")).isNull();
+    assertThat(units.get("DANGLING")).isNull();
+    assertThat(units.get("C1")).isNull();
 
-    // The tombstones changed nothing: KEC-B and the programme are still there.
+    // The tombstones changed nothing: the programme is still there.
     assertThat(bad.driver.getKeyValueStore("programs").get("PROG-LATSAR")).isNotNull();
 
-    // Nothing late; nothing set aside in the main topology but the roster tombstones (one before
-    // the employee's hire, one after) and the version whose unit never came, each with its
-    // reason, original key and source.
+    // The judge set aside the two cycles at once, the dangling parent and the units of a cycle
+    // none of which was ever accepted after the wait.
+    assertThat(reasonsByKey(bad.judgeDeadLetters, DeadLetterReason.CYCLIC_PARENT))
+        .containsExactly("CY-A", "CY-P");
+    assertThat(reasonsByKey(bad.judgeDeadLetters, DeadLetterReason.DANGLING_PARENT))
+        .containsExactly("C1", "C2", "C3", "DANGLING");
+    assertThat(clean.judgeDeadLetters).isEmpty();
+
+    // Nothing late. In the main topology: the roster tombstones (one before the employee's hire,
+    // one after), the versions whose unit never came (their events have no roster entry), each
+    // with its reason, original key and source.
     assertThat(clean.deadLetters).isEmpty();
-    assertThat(bad.deadLetters).hasSize(3);
-    final TestRecord<byte[], byte[]> stranded = bad.deadLetters.get(2);
-    assertThat(new String(stranded.key(), StandardCharsets.UTF_8)).isEqualTo(STRANDED);
-    assertThat(IngestStageTest.text(stranded.headers(), DeadLetterHeaders.REASON))
-        .isEqualTo(DeadLetterReason.UNKNOWN_UNIT.name());
+    assertThat(reasonsByKey(bad.deadLetters, DeadLetterReason.INVALID_FIELD))
+        .containsExactly(TOMBSTONED, TOMBSTONED);
+    assertThat(reasonsByKey(bad.deadLetters, DeadLetterReason.UNKNOWN_UNIT))
+        .containsExactlyInAnyOrder(STRANDED, "198703152010011005", "198703152010011006");
+    assertThat(reasonsByKey(bad.deadLetters, DeadLetterReason.UNKNOWN_EMPLOYEE))
+        .containsExactlyInAnyOrder("198703152010011005", "198703152010011006");
+    assertThat(bad.deadLetters).hasSize(7);
+    final TestRecord<byte[], byte[]> stranded =
+        bad.deadLetters.stream()
+            .filter(l -> new String(l.key(), StandardCharsets.UTF_8).equals(STRANDED))
+            .findFirst()
+            .orElseThrow();
     assertThat(IngestStageTest.text(stranded.headers(), DeadLetterHeaders.TOPIC))
         .isEqualTo(TopicNames.contract().employees());
     assertThat(stranded.value())
@@ -138,19 +162,28 @@ class BadReferenceInputTest {
                 .serialize(
                     TopicNames.contract().employees(),
                     IngestFixture.employee(STRANDED, "NEVER-UNIT", true, HIRED)));
-    for (final TestRecord<byte[], byte[]> letter : bad.deadLetters.subList(0, 2)) {
-      assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(TOMBSTONED);
-      assertThat(letter.value()).isNull();
-      assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.REASON))
-          .isEqualTo(DeadLetterReason.INVALID_FIELD.name());
-      assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.MESSAGE))
-          .contains("a tombstone");
-      assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.TOPIC))
-          .isEqualTo(TopicNames.contract().employees());
+    for (final TestRecord<byte[], byte[]> letter : bad.deadLetters) {
+      if (new String(letter.key(), StandardCharsets.UTF_8).equals(TOMBSTONED)) {
+        assertThat(letter.value()).isNull();
+        assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.MESSAGE))
+            .contains("a tombstone");
+        assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.TOPIC))
+            .isEqualTo(TopicNames.contract().employees());
+      }
     }
     assertThat(bad.late).isZero();
     clean.close();
     bad.close();
+  }
+
+  /** The keys of the dead letters of one reason, in order. */
+  private static List<String> reasonsByKey(
+      final List<TestRecord<byte[], byte[]>> letters, final DeadLetterReason reason) {
+    return letters.stream()
+        .filter(
+            l -> reason.name().equals(IngestStageTest.text(l.headers(), DeadLetterHeaders.REASON)))
+        .map(l -> new String(l.key(), StandardCharsets.UTF_8))
+        .toList();
   }
 
   /** One run of the whole topology on its own driver and registry scope. */
@@ -159,12 +192,19 @@ class BadReferenceInputTest {
     private final boolean withBadUnits;
     private final MutableClock wall = new MutableClock(START);
     private final String scope = "scope-" + UUID.randomUUID();
-    private final TopicNames topics = TopicNames.contract();
+    private final TopicNames topics = TopicNames.contract().judgedBy("asn-test");
     private final TopologySerdes serdes;
     private final SchemaRegistryClient client;
     private final TopologyTestDriver driver;
+    private final TopologyTestDriver judge;
     private final TestInputTopic<byte[], byte[]> units;
     private final TestInputTopic<byte[], byte[]> programs;
+    private final TestOutputTopic<byte[], byte[]> validUnits;
+    private final TestOutputTopic<byte[], byte[]> validPrograms;
+    private final TestInputTopic<byte[], byte[]> storeUnits;
+    private final TestInputTopic<byte[], byte[]> storePrograms;
+    private final TestOutputTopic<byte[], byte[]> judgeDeadLetterTopic;
+    private final List<TestRecord<byte[], byte[]>> judgeDeadLetters = new ArrayList<>();
     private final TestInputTopic<String, Employee> employees;
     private final TestInputTopic<String, AttendanceEvent> attendance;
     private final TestOutputTopic<String, UnitActivity> daily;
@@ -195,8 +235,37 @@ class BadReferenceInputTest {
                   .build(new TopologyConfig(new StreamsConfig(props))),
               props,
               START);
-      units = raw(topics.units());
-      programs = raw(topics.programs());
+      // The reference judge on a driver of its own; what it accepts is relayed to the topics the
+      // main topology's global stores read, as the broker would.
+      final Properties judgeProps =
+          ReferenceAuditTopology.properties(
+              IngestFixture.properties(stateDir.resolve("judge"), topics, events));
+      judgeProps.put(IngestStreamsConfig.CLOCK_CONFIG, wall);
+      judge =
+          new TopologyTestDriver(
+              ReferenceAuditTopology.build(
+                  context, new TopologyConfig(new StreamsConfig(judgeProps))),
+              judgeProps,
+              START);
+      units =
+          judge.createInputTopic(
+              topics.units(), new ByteArraySerializer(), new ByteArraySerializer());
+      programs =
+          judge.createInputTopic(
+              topics.programs(), new ByteArraySerializer(), new ByteArraySerializer());
+      validUnits =
+          judge.createOutputTopic(
+              topics.unitsStoreSource(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      validPrograms =
+          judge.createOutputTopic(
+              topics.programsStoreSource(),
+              new ByteArrayDeserializer(),
+              new ByteArrayDeserializer());
+      judgeDeadLetterTopic =
+          judge.createOutputTopic(
+              topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      storeUnits = raw(topics.unitsStoreSource());
+      storePrograms = raw(topics.programsStoreSource());
       employees =
           driver.createInputTopic(
               topics.employees(),
@@ -234,6 +303,7 @@ class BadReferenceInputTest {
               .serializer()
               .serialize(topics.programs(), ReferenceAuditTest.program("PROG-LATSAR", "LATSAR")),
           START);
+      relay();
       if (withBadUnits) {
         unit("SELF-ROOT", null);
         unit("SELF", "SELF-ROOT");
@@ -244,6 +314,12 @@ class BadReferenceInputTest {
         unit("C2", "C3");
         unit("C3", "C1");
         unit("DANGLING", "NOWHERE");
+        // Cycles of 2 and 3 through accepted units: the record closing each is set aside.
+        unit("CY-A", null);
+        unit("CY-B", "CY-A");
+        unit("CY-P", null);
+        unit("CY-Q", "CY-P");
+        unit("CY-R", "CY-Q");
         badRecords();
         // A cycle of length 1: set aside by the audit, skipped by the store.
         unit("SELF", "SELF");
@@ -259,6 +335,7 @@ class BadReferenceInputTest {
         // Roster versions for units not in reference.units: one arrives within the wait, the
         // other never does.
         hire(EARLY_STAFF, "LATE-ROOT");
+        hire(CYCLE_STAFF, "CY-B");
         hire(STRANDED, "NEVER-UNIT");
       }
       attend("198703152010011001", "2025-03-10T09:00");
@@ -274,14 +351,16 @@ class BadReferenceInputTest {
       }
       // A few seconds of wall clock in both runs: the held version is re-checked and applied.
       for (int step = 0; step < 2; step++) {
-        wall.advance(Duration.ofSeconds(5));
-        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        advance(Duration.ofSeconds(5));
       }
       if (withBadUnits) {
         attend(EARLY_STAFF, "2025-03-10T09:05");
       }
       attend("198703152010011002", "2025-03-10T09:10");
       if (withBadUnits) {
+        unit("CY-A", "CY-B");
+        unit("CY-P", "CY-R");
+        attend(CYCLE_STAFF, "2025-03-10T09:35");
         // The unit and its events move under another root, while the day is open.
         unit("MOVER", "NEW-ROOT");
         attend("198703152010011007", "2025-03-10T09:40");
@@ -291,10 +370,9 @@ class BadReferenceInputTest {
         unit("KEC-B", "KOTA");
       }
       attend("198703152010011003", "2025-03-10T09:20");
-      // Four days of wall clock, an hour at a time: the day closes on the wall clock.
-      for (int hour = 0; hour < 96; hour++) {
-        wall.advance(Duration.ofHours(1));
-        driver.advanceWallClockTime(Duration.ofHours(1));
+      // Four days of wall clock, a minute at a time: the day closes on the wall clock.
+      for (int minute = 0; minute < 96 * 60; minute++) {
+        advance(Duration.ofMinutes(1));
       }
       final List<UnitActivity> all = daily.readValuesToList();
       for (final UnitActivity record : all) {
@@ -306,6 +384,7 @@ class BadReferenceInputTest {
         }
       }
       deadLetters = deadLetterTopic.readRecordsToList();
+      judgeDeadLetters.addAll(judgeDeadLetterTopic.readRecordsToList());
       late = lateTopic.readRecordsToList().size();
       return this;
     }
@@ -335,10 +414,30 @@ class BadReferenceInputTest {
         topic.pipeInput(bytes("KEC-A"), employee, wall.instant());
         topic.pipeInput(bytes(" "), unitBytes(IngestFixture.unit(" ", "KOTA")), wall.instant());
       }
+      relay();
     }
 
     private void unit(final String id, final String parent) {
       units.pipeInput(bytes(id), unitBytes(IngestFixture.unit(id, parent)), wall.instant());
+      relay();
+    }
+
+    /** Both drivers' wall clocks on, and what the judge accepted meanwhile to the stores. */
+    private void advance(final Duration step) {
+      wall.advance(step);
+      judge.advanceWallClockTime(step);
+      relay();
+      driver.advanceWallClockTime(step);
+    }
+
+    /** The judge's accepted records to the topics the global stores read. */
+    private void relay() {
+      for (final TestRecord<byte[], byte[]> r : validUnits.readRecordsToList()) {
+        storeUnits.pipeInput(r.key(), r.value(), wall.instant());
+      }
+      for (final TestRecord<byte[], byte[]> r : validPrograms.readRecordsToList()) {
+        storePrograms.pipeInput(r.key(), r.value(), wall.instant());
+      }
     }
 
     private byte[] unitBytes(final WorkUnit unit) {
@@ -364,6 +463,7 @@ class BadReferenceInputTest {
     @Override
     public void close() {
       driver.close();
+      judge.close();
       MockSchemaRegistry.drop(scope);
     }
   }
