@@ -43,16 +43,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bad reference data through the whole topology (ingest, tree and programme stages) on
- * TopologyTestDriver, while events flow (issue #9 items 1 and 2): records of {@code
- * reference.units} and {@code reference.programs} that do not decode, are empty or of another type,
- * a unit that names itself as parent (a cycle of length 1), a cycle of length 3, a parent that does
- * not exist, a unit moved under another root, tombstones on all three reference topics, and roster
- * versions for a unit not in reference.units (one whose unit arrives within the wait, one whose
- * unit never does: set aside as UNKNOWN_UNIT). Nothing hangs, the main topology sets aside only the
- * roster tombstones (the reference audit sets aside the rest: {@link ReferenceAuditTest}), the
- * FINAL daily figures of every other unit are exactly those of a run without the bad units, and
- * every event of an employee of a bad unit is still counted in its unit's FINAL figure.
+ * Bad reference data through the reference judge and the whole topology (ingest, tree and programme
+ * stages) on two TopologyTestDrivers, the judge's accepted records relayed to the topics the global
+ * stores read, while events flow (issue #9): records of {@code reference.units} and {@code
+ * reference.programs} that do not decode, are empty or of another type, a unit that names itself as
+ * parent, cycles of length 2 and 3 closed through accepted units, a cycle of units none of which
+ * was accepted, a parent that does not exist, a unit moved under another root, tombstones on all
+ * three reference topics, and roster versions for a unit not in reference.units (one whose unit
+ * arrives within the wait, one whose unit never does). Nothing hangs; the judge sets aside the
+ * cycles at once and the dangling units after the wait; the main topology sets aside the roster
+ * tombstones, the versions whose unit never came (UNKNOWN_UNIT) and those employees' events
+ * (UNKNOWN_EMPLOYEE); the FINAL daily figures of every other unit are exactly those of a run
+ * without the bad units, and every event of an employee of an accepted unit is counted in its
+ * unit's FINAL figure.
  */
 class BadReferenceInputTest {
 
