@@ -396,7 +396,7 @@ public final class PipelineApp implements AutoCloseable {
     }
     final KafkaStreams audit = new KafkaStreams(topology.get(), auditProps);
     audit.setStateListener(
-        (newState, oldState) -> LOG.info("Reference audit state {} -> {}", oldState, newState));
+        (newState, oldState) -> LOG.info("Reference judge state {} -> {}", oldState, newState));
     audit.setUncaughtExceptionHandler(deaths);
     resources.push(() -> audit.close(CloseOptions.timeout(settings.closeTimeout())));
     return audit;

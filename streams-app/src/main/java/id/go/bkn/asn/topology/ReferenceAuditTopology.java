@@ -62,7 +62,7 @@ import org.slf4j.LoggerFactory;
 public final class ReferenceAuditTopology {
 
   /** Appended to the app's application id for the judge client's id (consumer group, etc.). */
-  public static final String APPLICATION_ID_SUFFIX = "-reference-audit";
+  public static final String APPLICATION_ID_SUFFIX = "-reference-judge";
 
   /** The one-partition repartition topic of the accepted units, before the judge. */
   public static final String JUDGE_TOPIC = "reference-units-judge";

@@ -86,7 +86,7 @@ class ReferenceAuditTest {
     app.putAll(IngestStreamsConfig.properties(topics, events, clock));
     final Properties props = ReferenceAuditTopology.properties(app);
     assertThat(props.get(StreamsConfig.APPLICATION_ID_CONFIG))
-        .isEqualTo("asn-test-reference-audit");
+        .isEqualTo("asn-test-reference-judge");
     driver =
         new TopologyTestDriver(
             ReferenceAuditTopology.build(context, new TopologyConfig(new StreamsConfig(props))),
