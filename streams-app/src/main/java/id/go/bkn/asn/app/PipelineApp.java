@@ -42,7 +42,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -55,15 +54,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running streams app: a schema registry client and the serdes on it, the topology, the Kafka
- * Streams client, the reference audit's own small client (it sets bad records of the global
- * reference topics aside, which the main client's global thread cannot: {@link
- * ReferenceAuditTopology}), the Prometheus meter registry (Kafka Streams, JVM and pipeline meters),
- * the aggregate view and the HTTP endpoints (metrics, health, the web dashboard at {@code /} and
- * the read-only API under {@code /api/v1/}). {@link #start} builds them in that order and starts
- * them; {@link #close} stops them in reverse, the streams client within the close timeout. A stream
- * thread that dies of an unexpected exception is replaced, so one bad moment does not stop the
- * instance. Used by {@code ./pipeline run} and {@code ./pipeline demo}; tests give it a small
- * stand-in topology.
+ * Streams client, the reference judge's own small client, started first (it decides once which
+ * records of the reference topics the global stores get and sets the others aside, which the main
+ * client's global thread cannot: {@link ReferenceAuditTopology}; the main client starts once it has
+ * caught up), the Prometheus meter registry (Kafka Streams, JVM and pipeline meters), the aggregate
+ * view and the HTTP endpoints (metrics, health, the web dashboard at {@code /} and the read-only
+ * API under {@code /api/v1/}). {@link #start} builds them in that order and starts them; {@link
+ * #close} stops them in reverse, the streams client within the close timeout. A stream thread that
+ * dies of an unexpected exception is replaced, so one bad moment does not stop the instance. Used
+ * by {@code ./pipeline run} and {@code ./pipeline demo}; tests give it a small stand-in topology.
  */
 public final class PipelineApp implements AutoCloseable {
 
@@ -71,6 +70,9 @@ public final class PipelineApp implements AutoCloseable {
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(PipelineApp.class);
+
+  /** How long the main client waits for the reference judge to catch up before it starts. */
+  static final Duration JUDGE_CATCH_UP_TIMEOUT = Duration.ofMinutes(2);
 
   /** Builds the topology from its context and the streams config. */
   @FunctionalInterface
@@ -89,6 +91,11 @@ public final class PipelineApp implements AutoCloseable {
               final TopologyContext context, final TopologyConfig config) {
             return Optional.of(ReferenceAuditTopology.build(context, config));
           }
+
+          @Override
+          public boolean judged() {
+            return true;
+          }
         };
 
     Topology build(TopologyContext context, TopologyConfig config);
@@ -99,6 +106,14 @@ public final class PipelineApp implements AutoCloseable {
      */
     default Optional<Topology> audit(final TopologyContext context, final TopologyConfig config) {
       return Optional.empty();
+    }
+
+    /**
+     * Whether the global stores read the reference judge's valid-record topics ({@link
+     * TopicNames#judgedBy}); only a topology with a judge can.
+     */
+    default boolean judged() {
+      return false;
     }
   }
 
@@ -211,9 +226,12 @@ public final class PipelineApp implements AutoCloseable {
                   settings.topics().attendance(),
                   settings.topics().feedback()),
               settings.streams().properties());
+      final TopicNames topics =
+          factory.judged()
+              ? settings.topics().judgedBy(settings.streams().applicationId())
+              : settings.topics();
       final TopologyContext context =
-          new TopologyContext(
-              topologySettings, settings.topics(), TopologySerdes.on(registry), clock, events);
+          new TopologyContext(topologySettings, topics, TopologySerdes.on(registry), clock, events);
       // The ingest stage's dead-letter handler is set up by Kafka from these properties.
       final Properties props =
           settings
@@ -227,14 +245,9 @@ public final class PipelineApp implements AutoCloseable {
 
       final KafkaStreams streams = new KafkaStreams(topology, props);
       final CompletableFuture<KafkaStreams.State> terminated = new CompletableFuture<>();
-      final AtomicReference<KafkaStreams> auditToStart = new AtomicReference<>();
       streams.setStateListener(
           (newState, oldState) -> {
             LOG.info("Streams state {} -> {}", oldState, newState);
-            if (newState == KafkaStreams.State.RUNNING) {
-              // The audit starts once the figures run, not beside their start-up and restore.
-              startAudit(auditToStart.getAndSet(null));
-            }
             if (newState == KafkaStreams.State.ERROR
                 || newState == KafkaStreams.State.NOT_RUNNING) {
               terminated.complete(newState);
@@ -247,10 +260,9 @@ public final class PipelineApp implements AutoCloseable {
       resources.push(() -> streams.close(CloseOptions.timeout(settings.closeTimeout())));
       bindMeters(streams, meters, resources);
       final KafkaStreams audit = audit(factory, context, props, deaths, settings, resources);
-      auditToStart.set(audit);
       final Supplier<KafkaStreams.State> state = () -> readiness(streams, audit);
       Gauge.builder("asn.pipeline.ready", state, s -> s.get() == KafkaStreams.State.RUNNING ? 1 : 0)
-          .description("1 while the streams client (and the reference audit) is RUNNING")
+          .description("1 while the streams client (and the reference judge) is RUNNING")
           .register(meters);
 
       // Business gauges come from the committed aggregate topics, read whole by every instance.
@@ -277,6 +289,23 @@ public final class PipelineApp implements AutoCloseable {
               Map.of(ApiHandler.CONTEXT, new ApiHandler(queries), "/", new WebHandler()),
               settings.httpSecurity());
       resources.push(http);
+      if (audit != null) {
+        // The judge first: the global stores read what it accepts, and must be complete before
+        // any event is processed.
+        final Map<String, Object> admin =
+            new StreamsConfig(props).getAdminConfigs(settings.streams().applicationId() + "-judge");
+        ReferenceJudgeStartup.createValidTopics(admin, topics);
+        audit.start();
+        ReferenceJudgeStartup.awaitCaughtUp(
+            admin,
+            settings.streams().applicationId() + ReferenceAuditTopology.APPLICATION_ID_SUFFIX,
+            List.of(topics.units(), topics.programs()),
+            JUDGE_CATCH_UP_TIMEOUT,
+            () ->
+                audit.state().isRunningOrRebalancing()
+                    || audit.state() == KafkaStreams.State.CREATED,
+            Clock.systemUTC());
+      }
       streams.start();
       LOG.info(
           "Streams app {} started, HTTP on {}", settings.streams().applicationId(), http.url());
@@ -301,7 +330,7 @@ public final class PipelineApp implements AutoCloseable {
   }
 
   /**
-   * The streams client's state, RUNNING when ready; the reference audit's instead once it has
+   * The streams client's state, RUNNING when ready; the reference judge's instead once it has
    * stopped while the main client runs (what {@code /health/ready} reports).
    */
   public KafkaStreams.State state() {
@@ -349,7 +378,7 @@ public final class PipelineApp implements AutoCloseable {
   }
 
   /**
-   * The reference audit's client, built (not started) under its own application id, with the same
+   * The reference judge's client, built (not started) under its own application id, with the same
    * thread-death policy as the main client; null when the topology has no audit.
    */
   private static KafkaStreams audit(
@@ -367,29 +396,16 @@ public final class PipelineApp implements AutoCloseable {
     }
     final KafkaStreams audit = new KafkaStreams(topology.get(), auditProps);
     audit.setStateListener(
-        (newState, oldState) -> LOG.info("Reference audit state {} -> {}", oldState, newState));
+        (newState, oldState) -> LOG.info("Reference judge state {} -> {}", oldState, newState));
     audit.setUncaughtExceptionHandler(deaths);
     resources.push(() -> audit.close(CloseOptions.timeout(settings.closeTimeout())));
     return audit;
   }
 
-  /** Starts the reference audit (once, when the main client first runs); null: nothing to do. */
-  private static void startAudit(final KafkaStreams audit) {
-    if (audit == null) {
-      return;
-    }
-    try {
-      audit.start();
-    } catch (final IllegalStateException e) {
-      // Closed before the main client ran: the app is stopping.
-      LOG.info("Reference audit not started: {}", e.getMessage());
-    }
-  }
-
   /**
    * What {@code /health/ready} and {@code asn_pipeline_ready} report: the main client's state,
-   * unless the reference audit has stopped (bad reference records would then go unreported), when
-   * it is the audit's state.
+   * unless the reference judge has stopped (reference changes would then no longer reach the
+   * figures), when it is the judge's state.
    */
   static KafkaStreams.State readiness(final KafkaStreams streams, final KafkaStreams audit) {
     final KafkaStreams.State main = streams.state();

@@ -45,6 +45,16 @@ final class TopologyOptions {
   Duration idleTimeout;
 
   @Option(
+      names = "--reference-wait",
+      paramLabel = "DURATION",
+      defaultValue = "5m",
+      converter = DurationConverter.class,
+      description =
+          "How long a roster version naming a unit not yet in reference.units waits for it before"
+              + " it is set aside as a dead letter (default ${DEFAULT-VALUE}).")
+  Duration referenceWait;
+
+  @Option(
       names = "--min-responses",
       paramLabel = "K",
       defaultValue = "5",
@@ -106,19 +116,20 @@ final class TopologyOptions {
               ALERTS.noActivityCriticalWeeks(),
               minCohort);
       return new TopologySettings(
-          grace,
-          grace,
-          grace,
-          dedupHorizon,
-          DEFAULTS.maxClockSkew(),
-          DEFAULTS.maxSessionJp(),
-          minResponses,
-          targetJp,
-          idleTimeout,
-          DEFAULTS.emitInterval(),
-          DEFAULTS.treePartitions(),
-          DEFAULTS.programPartitions(),
-          alerts);
+              grace,
+              grace,
+              grace,
+              dedupHorizon,
+              DEFAULTS.maxClockSkew(),
+              DEFAULTS.maxSessionJp(),
+              minResponses,
+              targetJp,
+              idleTimeout,
+              DEFAULTS.emitInterval(),
+              DEFAULTS.treePartitions(),
+              DEFAULTS.programPartitions(),
+              alerts)
+          .withReferenceWait(referenceWait);
     } catch (final IllegalArgumentException e) {
       throw new UserError("Invalid topology setting: " + e.getMessage(), e);
     }

@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param inputPartitions partitions of the input topics, one ingest task each: how many watermark
  *     senders each tree task waits for (6; the app sets it from the enrollments topic)
  * @param alerts the alert rules' thresholds
+ * @param referenceWait how long a roster version naming a unit not (yet) in reference.units is held
+ *     for the unit before it is set aside as a dead letter (5 min, wall clock): the roster and the
+ *     units come from different exports, so a new unit's staff may be read first
  */
 public record TopologySettings(
     Duration dayGrace,
@@ -39,10 +42,14 @@ public record TopologySettings(
     int treePartitions,
     int programPartitions,
     int inputPartitions,
-    AlertThresholds alerts) {
+    AlertThresholds alerts,
+    Duration referenceWait) {
 
   /** The default number of input partitions (the contract's topics have six). */
   public static final int DEFAULT_INPUT_PARTITIONS = 6;
+
+  /** The default of {@link #referenceWait}. */
+  public static final Duration DEFAULT_REFERENCE_WAIT = Duration.ofMinutes(5);
 
   /** The contract's defaults. */
   public static final TopologySettings DEFAULTS =
@@ -60,7 +67,8 @@ public record TopologySettings(
           6,
           6,
           DEFAULT_INPUT_PARTITIONS,
-          AlertThresholds.DEFAULTS);
+          AlertThresholds.DEFAULTS,
+          DEFAULT_REFERENCE_WAIT);
 
   public TopologySettings {
     requirePositive(dayGrace, "dayGrace", true);
@@ -70,6 +78,7 @@ public record TopologySettings(
     requirePositive(maxClockSkew, "maxClockSkew", true);
     requirePositive(idleTimeout, "idleTimeout", false);
     requirePositive(emitInterval, "emitInterval", false);
+    requirePositive(referenceWait, "referenceWait", false);
     if (!(maxSessionJp > 0)) {
       throw new IllegalArgumentException("maxSessionJp must be positive, got " + maxSessionJp);
     }
@@ -118,7 +127,62 @@ public record TopologySettings(
         treePartitions,
         programPartitions,
         DEFAULT_INPUT_PARTITIONS,
-        alerts);
+        alerts,
+        DEFAULT_REFERENCE_WAIT);
+  }
+
+  /** The settings with the default {@link #referenceWait}. */
+  public TopologySettings(
+      final Duration dayGrace,
+      final Duration weekGrace,
+      final Duration yearGrace,
+      final Duration dedupHorizon,
+      final Duration maxClockSkew,
+      final double maxSessionJp,
+      final int minResponses,
+      final double targetJp,
+      final Duration idleTimeout,
+      final Duration emitInterval,
+      final int treePartitions,
+      final int programPartitions,
+      final int inputPartitions,
+      final AlertThresholds alerts) {
+    this(
+        dayGrace,
+        weekGrace,
+        yearGrace,
+        dedupHorizon,
+        maxClockSkew,
+        maxSessionJp,
+        minResponses,
+        targetJp,
+        idleTimeout,
+        emitInterval,
+        treePartitions,
+        programPartitions,
+        inputPartitions,
+        alerts,
+        DEFAULT_REFERENCE_WAIT);
+  }
+
+  /** A copy with another {@link #referenceWait}. */
+  public TopologySettings withReferenceWait(final Duration wait) {
+    return new TopologySettings(
+        dayGrace,
+        weekGrace,
+        yearGrace,
+        dedupHorizon,
+        maxClockSkew,
+        maxSessionJp,
+        minResponses,
+        targetJp,
+        idleTimeout,
+        emitInterval,
+        treePartitions,
+        programPartitions,
+        inputPartitions,
+        alerts,
+        wait);
   }
 
   /** A copy with another grace for every window size. */
@@ -137,7 +201,8 @@ public record TopologySettings(
         treePartitions,
         programPartitions,
         inputPartitions,
-        alerts);
+        alerts,
+        referenceWait);
   }
 
   /** A copy with another number of input partitions (watermark senders of the tree stage). */
@@ -156,7 +221,8 @@ public record TopologySettings(
         treePartitions,
         programPartitions,
         partitions,
-        alerts);
+        alerts,
+        referenceWait);
   }
 
   /** A copy with another number of partitions for both internal topics. */
@@ -175,7 +241,8 @@ public record TopologySettings(
         partitions,
         partitions,
         inputPartitions,
-        alerts);
+        alerts,
+        referenceWait);
   }
 
   private static void requirePositive(

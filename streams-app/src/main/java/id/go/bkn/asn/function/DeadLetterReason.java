@@ -11,6 +11,18 @@ public enum DeadLetterReason {
   INVALID_FIELD,
   /** The employee is not in the roster as of the event's occurredAt. */
   UNKNOWN_EMPLOYEE,
+  /**
+   * A roster version names a unit that did not reach reference.units within the wait ({@code
+   * --reference-wait}), or that was superseded by a later version of the employee while it waited.
+   */
+  UNKNOWN_UNIT,
+  /**
+   * A unit's parent did not reach the reference judge's accepted units within the wait ({@code
+   * --reference-wait}), or a later version of the unit superseded this one while it waited.
+   */
+  DANGLING_PARENT,
+  /** A unit's parent chain, through the accepted units, leads back to the unit itself. */
+  CYCLIC_PARENT,
   /** occurredAt is further ahead of the wall clock than the allowed skew. */
   FUTURE_TIMESTAMP,
   /**

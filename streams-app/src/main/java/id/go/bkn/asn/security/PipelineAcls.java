@@ -24,7 +24,8 @@ import org.apache.kafka.common.resource.ResourceType;
  *       no group); ALL on the topics named {@code <application.id>-*} (its repartition topics and
  *       changelogs, which it creates); READ on its consumer group {@code <application.id>}; WRITE
  *       on the transactional ids {@code <application.id>-*} of exactly_once_v2; READ on the
- *       consumer group {@code <application.id>-reference-audit} of its reference audit;
+ *       consumer group {@code <application.id>-reference-judge} of its reference judge (whose
+ *       internal topics and valid-record copies share the prefix above);
  *   <li>the event source ({@code ./pipeline simulate}, {@code ./pipeline import} or the training
  *       systems): WRITE on the input and reference topics, and on the import's transactional ids
  *       {@code asn-import-*};
@@ -157,7 +158,9 @@ public final class PipelineAcls {
     acls.add(
         allow(
             principal, ResourceType.GROUP, applicationId, PatternType.LITERAL, AclOperation.READ));
-    // The reference audit's client (it reads the reference topics and writes dead letters under
+    // The reference judge's client (it reads the reference topics, writes dead letters and the
+    // copies <application.id>-reference-units-valid and -programs-valid the global stores read,
+    // under
     // its own application id; its transactional ids share the prefix above).
     acls.add(
         allow(

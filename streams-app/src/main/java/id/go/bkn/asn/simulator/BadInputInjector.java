@@ -26,9 +26,9 @@ import java.util.SplittableRandom;
  * whose first byte 0xC3 is a wrong magic byte for the Confluent format), an out-of-range copy
  * (negative sessionJp, overall outside 1-5), the same event again, a copy reported 3-28 days late,
  * a copy for an employee not in the roster, and malformed records (issue #9: dated 400 days ahead
- * or before 2000, tombstones, empty values, non-finite sessionJp, oversized ids). Typed bad records
- * go through the sink's ordinary methods, as they would arrive from a faulty source; all but the
- * late copies keep the stream's time order.
+ * or before 2000, tombstones on event topics and on the roster, empty values, non-finite sessionJp,
+ * oversized ids). Typed bad records go through the sink's ordinary methods, as they would arrive
+ * from a faulty source; all but the late copies keep the stream's time order.
  */
 public final class BadInputInjector implements SimulationSink {
 
@@ -40,6 +40,9 @@ public final class BadInputInjector implements SimulationSink {
 
   /** Kind of {@link SimulationSink#badRecord}: a tombstone (null value) on an event topic. */
   public static final String TOMBSTONE = "TOMBSTONE";
+
+  /** Kind of {@link SimulationSink#badRecord}: a tombstone on a reference topic (the roster). */
+  public static final String REFERENCE_TOMBSTONE = "REFERENCE_TOMBSTONE";
 
   /** Kind of {@link SimulationSink#badRecord}: an empty value on an event topic. */
   public static final String EMPTY_VALUE = "EMPTY_VALUE";
@@ -257,12 +260,19 @@ public final class BadInputInjector implements SimulationSink {
     };
   }
 
-  /** A tombstone or an empty value on the event topic. */
+  /**
+   * A tombstone or an empty value on the event topic, or a tombstone on the roster for the event's
+   * employee (reference records are ended with active=false, never deleted: bad input too).
+   */
   private void malformedBytes(final ContractTopic topic, final String key) {
-    if (rng.nextBoolean()) {
+    final int pick = rng.nextInt(3);
+    if (pick == 0) {
       downstream.badRecord(topic.topicName(), key, null, TOMBSTONE);
-    } else {
+    } else if (pick == 1 || key == null || topic == ContractTopic.FEEDBACK) {
       downstream.badRecord(topic.topicName(), key, new byte[0], EMPTY_VALUE);
+    } else {
+      downstream.badRecord(
+          ContractTopic.REFERENCE_EMPLOYEES.topicName(), key, null, REFERENCE_TOMBSTONE);
     }
   }
 

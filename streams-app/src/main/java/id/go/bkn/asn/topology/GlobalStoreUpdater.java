@@ -10,11 +10,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a global store equal to the valid records of its compacted reference topic: a value
- * replaces, a tombstone deletes, and a record {@link ReferenceCheck} rejects is skipped, so the
+ * replaces, and a record {@link ReferenceCheck} rejects (a tombstone among them) is skipped, so the
  * store keeps the unit's or programme's last valid version. It reads raw bytes and decodes them
  * through the check, so a record that does not decode never reaches Kafka's deserialization handler
  * on the global thread, which could only log it (Kafka Streams 4.4 cannot write dead letters from
- * there); the reference audit sets the same records aside and logs them. Global stores are restored
+ * there); the reference judge sets the same records aside and logs them (with the judge, the store
+ * reads its copies of the accepted records, which the check passes). Global stores are restored
  * through this processor too (StreamsBuilder's global stores reprocess on restore), so a rebuilt
  * store skips the same records.
  *
@@ -53,10 +54,6 @@ final class GlobalStoreUpdater<V> implements Processor<byte[], byte[], Void, Voi
           verdict.rejection().reason());
       return;
     }
-    if (verdict.value() == null) {
-      store.delete(verdict.key());
-    } else {
-      store.put(verdict.key(), verdict.value());
-    }
+    store.put(verdict.key(), verdict.value());
   }
 }

@@ -3,6 +3,7 @@ package id.go.bkn.asn.topology;
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.serde.Decoded;
+import id.go.bkn.asn.serde.DecodedSerde;
 import id.go.bkn.asn.topology.ingest.AttendanceKind;
 import id.go.bkn.asn.topology.ingest.EffectiveFromExtractor;
 import id.go.bkn.asn.topology.ingest.EnrollmentKind;
@@ -86,9 +87,9 @@ final class IngestStage {
         setAsideRejected(
             enrollments
                 .merge(attendance, Named.as("events-merge-attendance"))
-                .merge(feedback, Named.as("events-merge-feedback")));
-    return byTree(
-        withWatermarks(accepted.merge(rosterChanges(builder), Named.as("tree-merge-roster"))));
+                .merge(feedback, Named.as("events-merge-feedback"))
+                .merge(rosterChanges(builder), Named.as("tree-merge-roster")));
+    return byTree(withWatermarks(accepted));
   }
 
   /**
@@ -126,17 +127,22 @@ final class IngestStage {
   private void addStores(final StreamsBuilder builder) {
     builder.addStateStore(IngestStores.roster(context.serdes().employee()));
     builder.addStateStore(RosterProcessor.pendingStore(context.serdes().employee()));
+    builder.addStateStore(RosterProcessor.unknownUnitStore());
     builder.addStateStore(IngestStores.dedup(context.settings().dedupHorizon()));
     builder.addStateStore(SessionFacts.store());
     builder.addStateStore(YearLedger.store());
     builder.addStateStore(IngestWatermarkProcessor.store());
   }
 
-  /** The roster into the versioned store; its changes on, keyed by tree. */
-  private KStream<String, TreeMessage> rosterChanges(final StreamsBuilder builder) {
+  /**
+   * The roster into the versioned store; its changes on, keyed by tree, and its bad records as dead
+   * letters.
+   */
+  private KStream<String, IngestResult> rosterChanges(final StreamsBuilder builder) {
     return builder.stream(
             context.topics().employees(),
-            Consumed.with(Serdes.String(), context.serdes().employee())
+            Consumed.with(
+                    Serdes.String(), new DecodedSerde<>(context.serdes().employee().deserializer()))
                 .withTimestampExtractor(new EffectiveFromExtractor())
                 .withName("employees-source"))
         .process(
@@ -144,10 +150,15 @@ final class IngestStage {
                 new RosterProcessor(
                     TopologyContext.UNITS_STORE,
                     context.clock(),
-                    context.settings().emitInterval()),
+                    context.settings().emitInterval(),
+                    context.events(),
+                    context.topics().employees(),
+                    context.settings().referenceWait(),
+                    context.serdes().employee().deserializer()),
             Named.as("roster-update"),
             IngestStores.ROSTER,
             RosterProcessor.pendingStoreName(),
+            RosterProcessor.unknownUnitStoreName(),
             YearLedger.STORE);
   }
 

@@ -54,9 +54,10 @@ public final class ParticipationTopology {
 
   /**
    * The global stores {@link TopologyContext#UNITS_STORE} and {@link
-   * TopologyContext#PROGRAMS_STORE}: plain key-value stores kept equal to the valid records of
-   * their compacted topics ({@link ReferenceCheck}; the invalid ones are set aside by {@link
-   * ReferenceAuditTopology}). Stage tests add them too.
+   * TopologyContext#PROGRAMS_STORE}: plain key-value stores kept equal to the records the reference
+   * judge ({@link ReferenceAuditTopology}) accepted, read from its copies ({@link
+   * TopicNames#judgedBy}); without a judge (stage tests), to the records of the reference topics
+   * {@link ReferenceCheck} accepts. Stage tests add them too.
    */
   static void addReferenceStores(final StreamsBuilder builder, final TopologyContext context) {
     final TopologySerdes serdes = context.serdes();
@@ -66,7 +67,7 @@ public final class ParticipationTopology {
                 Serdes.String(),
                 serdes.unit())
             .withLoggingDisabled(),
-        context.topics().units(),
+        context.topics().unitsStoreSource(),
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("units-source"),
         () ->
             new GlobalStoreUpdater<>(
@@ -77,7 +78,7 @@ public final class ParticipationTopology {
                 Serdes.String(),
                 serdes.program())
             .withLoggingDisabled(),
-        context.topics().programs(),
+        context.topics().programsStoreSource(),
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("programs-source"),
         () ->
             new GlobalStoreUpdater<>(

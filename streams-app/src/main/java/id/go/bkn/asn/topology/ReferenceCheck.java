@@ -17,17 +17,19 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * The one decision over a record of a reference topic ({@code reference.units}, {@code
  * reference.programs}): applied to its global store, or set aside with a reason. The global store
- * ({@link GlobalStoreUpdater}) and the reference audit ({@link ReferenceAuditTopology}), which
+ * ({@link GlobalStoreUpdater}) and the reference judge ({@link ReferenceAuditTopology}), which
  * writes the dead letters the global thread cannot, both call this with the record's raw key and
  * bytes, so they cannot disagree about a record: what the store skips is exactly what is set aside.
  * The decision depends on the record alone, never on the store, so both sides reach it whatever
  * they read before (a cycle through several units is therefore not a record's fault: {@link
  * UnitHierarchy} stops its walks instead).
  *
- * <p>A null value is a tombstone: a deletion in a compacted topic, accepted. An empty value, bytes
- * that do not decode and a record of another type are DESERIALIZATION; a key or id that is missing,
- * blank, over {@value EventValidator#MAX_ID_LENGTH} characters, not UTF-8 or not equal to the
- * record's id, and a unit that is its own parent, are INVALID_FIELD. Details name fields only.
+ * <p>A null value is a tombstone, and reference records are never deleted (CONTRACT.md section 5: a
+ * unit is ended with active=false, a programme stays in the catalogue), so it is INVALID_FIELD and
+ * changes nothing: the store keeps the last valid version. An empty value, bytes that do not decode
+ * and a record of another type are DESERIALIZATION; a key or id that is missing, blank, over
+ * {@value EventValidator#MAX_ID_LENGTH} characters, not UTF-8 or not equal to the record's id, and
+ * a unit that is its own parent, are INVALID_FIELD. Details name fields only.
  *
  * @param <V> the reference record type
  */
@@ -37,14 +39,14 @@ public final class ReferenceCheck<V> {
    * What the check decided.
    *
    * @param key the record's key as text, null when it is not valid UTF-8 or absent
-   * @param value the decoded value to apply (null: a tombstone, or rejected)
+   * @param value the decoded value to apply (null only when rejected)
    * @param rejection why the record is set aside, null when it is applied
    * @param cause the exception behind a DESERIALIZATION rejection, else null
    * @param <V> the reference record type
    */
   public record Verdict<V>(String key, V value, Rejection rejection, Exception cause) {
 
-    /** True when the record is applied to the store (a value put, a tombstone deleting). */
+    /** True when the record is applied to the store (its value put). */
     public boolean accepted() {
       return rejection == null;
     }
@@ -53,19 +55,31 @@ public final class ReferenceCheck<V> {
   private final Deserializer<V> deserializer;
   private final Function<V, CharSequence> id;
   private final Function<V, Optional<Rejection>> fields;
+  private final String tombstone;
 
   private ReferenceCheck(
       final Deserializer<V> deserializer,
       final Function<V, CharSequence> id,
-      final Function<V, Optional<Rejection>> fields) {
+      final Function<V, Optional<Rejection>> fields,
+      final String tombstone) {
     this.deserializer = Objects.requireNonNull(deserializer, "deserializer");
     this.id = id;
     this.fields = fields;
+    this.tombstone = tombstone;
   }
+
+  /** The detail of a unit tombstone's dead letter. */
+  public static final String UNIT_TOMBSTONE =
+      "a tombstone: units are ended with active=false, never deleted";
+
+  /** The detail of a programme tombstone's dead letter. */
+  public static final String PROGRAM_TOMBSTONE =
+      "a tombstone: programmes stay in the catalogue, never deleted";
 
   /** The check of {@code reference.units}. */
   public static ReferenceCheck<WorkUnit> units(final Deserializer<WorkUnit> deserializer) {
-    return new ReferenceCheck<>(deserializer, WorkUnit::getUnitId, ReferenceCheck::unitFields);
+    return new ReferenceCheck<>(
+        deserializer, WorkUnit::getUnitId, ReferenceCheck::unitFields, UNIT_TOMBSTONE);
   }
 
   /** The check of {@code reference.programs}. */
@@ -74,7 +88,8 @@ public final class ReferenceCheck<V> {
     return new ReferenceCheck<>(
         deserializer,
         TrainingProgram::getProgramId,
-        program -> EventValidator.text("programId", str(program.getProgramId())));
+        program -> EventValidator.text("programId", str(program.getProgramId())),
+        PROGRAM_TOMBSTONE);
   }
 
   /** The decision over one record of {@code topic}. */
@@ -88,7 +103,7 @@ public final class ReferenceCheck<V> {
       return rejected(key, badKey.get(), null);
     }
     if (rawValue == null) {
-      return new Verdict<>(key, null, null, null);
+      return rejected(key, Rejection.invalidField(tombstone), null);
     }
     final V value;
     try {

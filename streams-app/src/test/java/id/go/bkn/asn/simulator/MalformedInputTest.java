@@ -53,7 +53,13 @@ class MalformedInputTest {
         .isNotEmpty();
     assertThat(dirty.badRecords)
         .extracting(RecordingSink.BadRecord::kind)
-        .contains(BadInputInjector.TOMBSTONE, BadInputInjector.EMPTY_VALUE);
+        .contains(
+            BadInputInjector.TOMBSTONE,
+            BadInputInjector.EMPTY_VALUE,
+            BadInputInjector.REFERENCE_TOMBSTONE);
+    assertThat(dirty.badRecords)
+        .filteredOn(bad -> bad.kind().equals(BadInputInjector.REFERENCE_TOMBSTONE))
+        .allSatisfy(bad -> assertThat(bad.topic()).isEqualTo("reference.employees"));
     assertThat(dirty.badRecords)
         .allSatisfy(
             bad ->

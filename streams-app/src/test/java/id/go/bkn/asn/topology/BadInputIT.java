@@ -52,12 +52,18 @@ import org.junit.jupiter.api.io.TempDir;
  * and weekly record equals {@link ReferenceModel}'s computed from the valid events alone, each bad
  * event is in {@code training.dead-letters} with its original key and bytes and its reason, and
  * every set-aside record carries a timestamp inside its topic's 30-day retention. Bad reference
- * records (a roster version for a unit that does not exist, one dated next month, one published
- * twice, a programme tombstone and unknown codes) change none of the unit figures; bad records of
- * the global reference topics (bytes that do not decode, an empty value, a record of another type,
- * a unit that is its own parent) are set aside by the reference audit with their reason, its client
- * RUNNING too, and change none of them either. The first kind below, an attendance event three days
- * ahead, looped the app before the fix.
+ * records (a roster version for a unit that does not exist, one dated next month for a unit that
+ * does not exist either, one published twice, unknown programme codes) change none of the unit
+ * figures, and the versions whose unit never comes are set aside (UNKNOWN_UNIT) once they have
+ * waited, or when a later version supersedes them, as {@link ReferenceModel} expects; the reference
+ * judge sets aside units whose parent chain loops (cycles of 2 and 3: CYCLIC_PARENT) or whose
+ * parent never comes (DANGLING_PARENT), and accepts a unit moved under another root, as the model
+ * does; a tombstone on any of the three reference topics is set aside (INVALID_FIELD) as {@link
+ * ReferenceModel} expects, and changes nothing; bad records of the global reference topics (bytes
+ * that do not decode, an empty value, a record of another type, a unit that is its own parent, a
+ * tombstone) are set aside by the reference audit with their reason, its client RUNNING too, and
+ * change none of them either. The first kind below, an attendance event three days ahead, looped
+ * the app before the fix.
  */
 class BadInputIT {
 
@@ -77,6 +83,7 @@ class BadInputIT {
   private static final String UNKNOWN_NIP = "199912312099121999";
   private static final String UNITS = "reference.units";
   private static final String PROGRAMS = "reference.programs";
+  private static final String ROSTER = "reference.employees";
 
   @TempDir Path dataDir;
 
@@ -111,7 +118,34 @@ class BadInputIT {
       for (final Bad record : bad) {
         producer.send(new ProducerRecord<>(record.topic, record.key, record.value));
       }
-      sendBadReference(producer, avro, first.employee);
+      // The model is told the tombstones (of a real unit, programme and employee) and decides
+      // for itself what becomes of them.
+      final List<Bad> tombstones =
+          List.of(
+              new Bad("unit tombstone", UNITS, first.employee.getUnitId(), null, null),
+              new Bad("programme tombstone", PROGRAMS, first.program, null, null),
+              new Bad("roster tombstone", ROSTER, first.employee.getEmployeeId(), null, null));
+      for (final Bad tombstone : tombstones) {
+        model.referenceTombstone(tombstone.topic, tombstone.key);
+        producer.send(new ProducerRecord<>(tombstone.topic, tombstone.key, null));
+      }
+      sendBadReference(producer, avro, first.employee, model);
+      sendJudgedUnits(producer, avro, model);
+      // The app waits PipelineItFixture's reference wait for a missing unit or parent; the test
+      // waits longer.
+      model.expireHeldRoster();
+      model.expireHeldUnits();
+      for (final ReferenceModel.ReferenceDeadLetter expected : model.referenceDeadLetters()) {
+        bad.add(
+            new Bad(
+                "model: " + expected.reason() + " on " + expected.topic(),
+                expected.topic(),
+                expected.key(),
+                expected.value() == null
+                    ? null
+                    : avro.serialize(expected.topic(), expected.value()),
+                DeadLetterReason.valueOf(expected.reason())));
+      }
       producer.flush();
       generator.advanceTo(FROM.plus(Duration.ofDays(10)));
       kafka.flush();
@@ -371,11 +405,15 @@ class BadInputIT {
     return bad;
   }
 
-  /** Bad reference records: none may change a unit figure or stop anything. */
+  /**
+   * Bad reference records: none may change a unit figure or stop anything. The model is told the
+   * roster ones and decides which are set aside (the versions for units that never come).
+   */
   private static void sendBadReference(
       final KafkaProducer<String, byte[]> producer,
       final AvroSerializer<SpecificRecord> avro,
-      final Employee employee) {
+      final Employee employee,
+      final ReferenceModel model) {
     final String roster = "reference.employees";
     final Employee unknownUnit =
         Employee.newBuilder(employee)
@@ -387,13 +425,11 @@ class BadInputIT {
             .setUnitId("NO-SUCH-UNIT-EITHER")
             .setEffectiveFrom(Instant.now().plus(Duration.ofDays(30)))
             .build();
-    producer.send(
-        new ProducerRecord<>(
-            roster, unknownUnit.getEmployeeId(), avro.serialize(roster, unknownUnit)));
-    producer.send(
-        new ProducerRecord<>(roster, employee.getEmployeeId(), avro.serialize(roster, nextMonth)));
-    producer.send(
-        new ProducerRecord<>(roster, employee.getEmployeeId(), avro.serialize(roster, employee)));
+    for (final Employee version : List.of(unknownUnit, nextMonth, employee)) {
+      model.employee(version);
+      producer.send(
+          new ProducerRecord<>(roster, version.getEmployeeId(), avro.serialize(roster, version)));
+    }
     final String programs = "reference.programs";
     final TrainingProgram odd =
         TrainingProgram.newBuilder()
@@ -406,7 +442,42 @@ class BadInputIT {
             .setDelivery(Delivery.ONLINE)
             .build();
     producer.send(new ProducerRecord<>(programs, "ODD-PROGRAM", avro.serialize(programs, odd)));
-    producer.send(new ProducerRecord<>(programs, "NO-SUCH-PROGRAM", null));
+  }
+
+  /**
+   * Units the reference judge must decide with what it accepted before: cycles of 2 and 3 closed
+   * through accepted units (CYCLIC_PARENT at once), a unit moved under another root (accepted) and
+   * a parent that never comes (DANGLING_PARENT after the wait). All on partition 0, so that the
+   * order the judge sees is the order the model is told (the outcome is the same in any
+   * interleaving, but the model need not show that).
+   */
+  private static void sendJudgedUnits(
+      final KafkaProducer<String, byte[]> producer,
+      final AvroSerializer<SpecificRecord> avro,
+      final ReferenceModel model) {
+    final String[][] units = {
+      {"IT-CY-A", null},
+      {"IT-CY-B", "IT-CY-A"},
+      {"IT-CY-A", "IT-CY-B"},
+      {"IT-CY-P", null},
+      {"IT-CY-Q", "IT-CY-P"},
+      {"IT-CY-R", "IT-CY-Q"},
+      {"IT-CY-P", "IT-CY-R"},
+      {"IT-CY-B", "IT-CY-P"},
+      {"IT-DANGLING", "IT-NOWHERE"}
+    };
+    for (final String[] u : units) {
+      final WorkUnit unit =
+          WorkUnit.newBuilder()
+              .setUnitId(u[0])
+              .setName("Unit " + u[0])
+              .setKind(u[1] == null ? "PEMDA" : "DINAS")
+              .setParentUnitId(u[1])
+              .setActive(true)
+              .build();
+      model.unit(unit);
+      producer.send(new ProducerRecord<>(UNITS, 0, u[0], avro.serialize(UNITS, unit)));
+    }
   }
 
   private static Bad event(
@@ -450,10 +521,14 @@ class BadInputIT {
   private record Bad(
       String kind, String topic, String key, byte[] value, DeadLetterReason reason) {}
 
-  /** Passes everything on and remembers the first roster record, for bad events of a real one. */
+  /**
+   * Passes everything on and remembers the first roster record and programme, for bad records of
+   * real ones.
+   */
   private static final class FirstEmployee implements SimulationSink {
     private final SimulationSink next;
     private Employee employee;
+    private String program;
 
     FirstEmployee(final SimulationSink next) {
       this.next = next;
@@ -474,6 +549,9 @@ class BadInputIT {
 
     @Override
     public void program(final TrainingProgram program) {
+      if (this.program == null) {
+        this.program = program.getProgramId();
+      }
       next.program(program);
     }
 

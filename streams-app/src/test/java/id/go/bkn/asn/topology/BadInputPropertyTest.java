@@ -36,11 +36,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * mix of valid events and bad records of every kind on all six input topics, in any order, (1) the
  * messages the tree stage receives for the valid events (every figure is computed from them) are
  * exactly those it receives when the valid events are sent alone, and (2) every bad event record is
- * in the dead letters, with its original key and bytes and the reason its kind must get. Bad
- * reference records (roster versions for a unit that does not exist, dated next month, or published
- * twice; units that loop or dangle; programme tombstones and unknown codes) set nothing aside here
- * and change none of the valid events' messages (a unit that is its own parent is set aside by the
- * reference audit, a client of its own: {@link ReferenceAuditTest}).
+ * in the dead letters, with its original key and bytes and the reason its kind must get. A roster
+ * tombstone is set aside here too (INVALID_FIELD) and changes nothing, and so is a roster version
+ * for an unknown unit that a later version of its employee supersedes while it waits
+ * (UNKNOWN_UNIT); one that is still waiting changes nothing. Other bad reference records (roster
+ * versions for a unit that does not exist, dated next month, or published twice; units that loop or
+ * dangle; unit and programme tombstones and unknown codes) set nothing aside here and change none
+ * of the valid events' messages (a unit that is its own parent and the unit and programme
+ * tombstones are set aside by the reference audit, a client of its own: {@link
+ * ReferenceAuditTest}).
  */
 class BadInputPropertyTest {
 
@@ -78,6 +82,9 @@ class BadInputPropertyTest {
     ROSTER_UNKNOWN_UNIT(null),
     ROSTER_NEXT_MONTH(null),
     ROSTER_REPUBLISHED(null),
+    ROSTER_TOMBSTONE(DeadLetterReason.INVALID_FIELD),
+    ROSTER_UNKNOWN_UNIT_SUPERSEDED(DeadLetterReason.UNKNOWN_UNIT),
+    UNIT_TOMBSTONE(null),
     UNIT_CYCLE(null),
     UNIT_SELF_PARENT(null),
     UNIT_DANGLING(null),
@@ -351,13 +358,37 @@ class BadInputPropertyTest {
             LONG_AGO);
         return null;
       case ROSTER_NEXT_MONTH:
+        // (a known unit: a version for an unknown unit waits for it, and a later version of the
+        // employee would set it aside, which ROSTER_UNKNOWN_UNIT_SUPERSEDED covers)
         fixture.employees.pipeInput(
             nip,
-            IngestFixture.employee(nip, "NO-SUCH-UNIT", true, NOW.plus(Duration.ofDays(30))),
+            IngestFixture.employee(
+                nip,
+                UNITS.get((item.employee() + 1) % UNITS.size()),
+                true,
+                NOW.plus(Duration.ofDays(30))),
             NOW);
         return null;
+      case ROSTER_UNKNOWN_UNIT_SUPERSEDED:
+        final String newcomer = "S" + eventId;
+        final byte[] held =
+            fixture.bytesOf(
+                fixture.topics.employees(),
+                IngestFixture.employee(newcomer, "NO-SUCH-UNIT", true, LONG_AGO));
+        fixture.raw(fixture.topics.employees()).pipeInput(newcomer, held, LONG_AGO);
+        fixture.employees.pipeInput(
+            newcomer,
+            IngestFixture.employee(newcomer, UNITS.get(item.employee()), true, LONG_AGO),
+            LONG_AGO);
+        return held;
       case ROSTER_REPUBLISHED:
         fixture.roster(nip, UNITS.get(item.employee()), true, LONG_AGO);
+        return null;
+      case ROSTER_TOMBSTONE:
+        fixture.raw(fixture.topics.employees()).pipeInput(nip, null, NOW);
+        return null;
+      case UNIT_TOMBSTONE:
+        fixture.raw(fixture.topics.units()).pipeInput(UNITS.get(item.employee()), null, NOW);
         return null;
       case UNIT_CYCLE:
         fixture.units.pipeInput(

@@ -32,6 +32,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class PipelineItFixture {
   private PipelineItFixture() {}
 
+  /** How long the app started here holds a roster version for a unit not in reference.units. */
+  static final Duration REFERENCE_WAIT = Duration.ofSeconds(10);
+
   /**
    * The participation app under exactly_once_v2, emitting every 500 ms, all graces {@code grace}.
    */
@@ -53,19 +56,21 @@ final class PipelineItFixture {
     final TopicNames topics = TopicNames.contract();
     final TopologySettings topology =
         new TopologySettings(
-            grace,
-            grace,
-            grace,
-            Duration.ofDays(7),
-            Duration.ofHours(1),
-            24,
-            5,
-            20,
-            Duration.ofMinutes(10),
-            Duration.ofMillis(500),
-            6,
-            6,
-            TopologySettings.DEFAULTS.alerts());
+                grace,
+                grace,
+                grace,
+                Duration.ofDays(7),
+                Duration.ofHours(1),
+                24,
+                5,
+                20,
+                Duration.ofMinutes(10),
+                Duration.ofMillis(500),
+                6,
+                6,
+                TopologySettings.DEFAULTS.alerts())
+            // A roster version for a missing unit is set aside after 10 s, not 5 min (BadInputIT).
+            .withReferenceWait(REFERENCE_WAIT);
     return PipelineApp.start(
         new PipelineApp.Settings(
             StreamsSettings.of(

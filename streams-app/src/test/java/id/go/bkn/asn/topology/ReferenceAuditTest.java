@@ -12,12 +12,13 @@ import id.go.bkn.asn.schema.OrganizerKind;
 import id.go.bkn.asn.schema.TrainingProgram;
 import id.go.bkn.asn.schema.WorkUnit;
 import id.go.bkn.asn.serde.AvroClassTrust;
+import id.go.bkn.asn.testing.MutableClock;
 import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -40,10 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Bad records on {@code reference.units} and {@code reference.programs} (issue #9, README "When
  * something fails"): the reference audit sets each aside in {@code training.dead-letters} with its
- * reason, original key and bytes, source position and the time it was set aside; valid records,
- * tombstones, dangling parents and longer cycles set nothing aside. The same records, given to the
- * global stores, are skipped exactly where the audit sets them aside ({@link
- * BadReferenceInputTest}).
+ * reason, original key and bytes, source position and the time it was set aside, a tombstone too
+ * (reference records are never deleted); valid records set nothing aside. As the reference judge,
+ * it decides every unit once against the units accepted before it: a missing parent makes the unit
+ * wait (and follow its parent in, or be set aside as DANGLING_PARENT after the wait), a parent
+ * chain back to the unit is CYCLIC_PARENT at once; the accepted units and programmes are copied to
+ * the topics the global stores read. The same records, given to the global stores, are skipped
+ * exactly where the audit sets them aside ({@link BadReferenceInputTest}).
  */
 class ReferenceAuditTest {
 
@@ -56,18 +61,21 @@ class ReferenceAuditTest {
 
   @TempDir Path stateDir;
   private final String scope = "scope-" + UUID.randomUUID();
-  private final TopicNames topics = TopicNames.contract();
+  private final TopicNames topics = TopicNames.contract().judgedBy("asn-test");
+  private final MutableClock wall = new MutableClock(NOW);
   private final RecordingEvents events = new RecordingEvents();
   private TopologySerdes serdes;
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], byte[]> units;
   private TestInputTopic<byte[], byte[]> programs;
   private TestOutputTopic<byte[], byte[]> deadLetters;
+  private TestOutputTopic<String, byte[]> validUnits;
+  private TestOutputTopic<String, byte[]> validPrograms;
 
   @BeforeEach
   void start() {
     serdes = TopologySerdes.on(MockSchemaRegistry.client(scope));
-    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final Clock clock = wall;
     final TopologyContext context =
         new TopologyContext(TopologySettings.DEFAULTS, topics, serdes, clock, events);
     final Properties app = new Properties();
@@ -78,7 +86,7 @@ class ReferenceAuditTest {
     app.putAll(IngestStreamsConfig.properties(topics, events, clock));
     final Properties props = ReferenceAuditTopology.properties(app);
     assertThat(props.get(StreamsConfig.APPLICATION_ID_CONFIG))
-        .isEqualTo("asn-test-reference-audit");
+        .isEqualTo("asn-test-reference-judge");
     driver =
         new TopologyTestDriver(
             ReferenceAuditTopology.build(context, new TopologyConfig(new StreamsConfig(props))),
@@ -89,6 +97,12 @@ class ReferenceAuditTest {
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    validUnits =
+        driver.createOutputTopic(
+            topics.unitsStoreSource(), new StringDeserializer(), new ByteArrayDeserializer());
+    validPrograms =
+        driver.createOutputTopic(
+            topics.programsStoreSource(), new StringDeserializer(), new ByteArrayDeserializer());
   }
 
   @AfterEach
@@ -115,7 +129,7 @@ class ReferenceAuditTest {
     pipe(units, "C1", unitBytes(unit("C1", "C2")));
     pipe(units, "C2", unitBytes(unit("C2", "C3")));
     pipe(units, "C3", unitBytes(unit("C3", "C1")));
-    pipe(units, "KEC-A", null);
+    bad.add(pipe(units, "KEC-A", null));
 
     assertSetAside(
         bad,
@@ -123,6 +137,7 @@ class ReferenceAuditTest {
             DeadLetterReason.DESERIALIZATION,
             DeadLetterReason.DESERIALIZATION,
             DeadLetterReason.DESERIALIZATION,
+            DeadLetterReason.INVALID_FIELD,
             DeadLetterReason.INVALID_FIELD,
             DeadLetterReason.INVALID_FIELD,
             DeadLetterReason.INVALID_FIELD,
@@ -136,7 +151,8 @@ class ReferenceAuditTest {
             "key is 129 characters, more than 128",
             "parentUnitId is the unit itself",
             "the key is not the record's id",
-            "parentUnitId is blank"));
+            "parentUnitId is blank",
+            "a tombstone: units are ended with active=false, never deleted"));
     assertThat(events.counted(topics.units(), Outcome.DEAD_LETTER)).isEqualTo(bad.size());
   }
 
@@ -150,7 +166,7 @@ class ReferenceAuditTest {
     bad.add(pipe(programs, "PROG-2", unitBytes(unit("PROG-2", null))));
     bad.add(pipe(programs, "", programBytes(program("", "PELATIHAN"))));
     bad.add(pipe(programs, "PROG-3", programBytes(program("PROG-4", "PELATIHAN"))));
-    pipe(programs, "PROG-1", null);
+    bad.add(pipe(programs, "PROG-1", null));
 
     assertSetAside(
         bad,
@@ -159,14 +175,86 @@ class ReferenceAuditTest {
             DeadLetterReason.DESERIALIZATION,
             DeadLetterReason.DESERIALIZATION,
             DeadLetterReason.INVALID_FIELD,
+            DeadLetterReason.INVALID_FIELD,
             DeadLetterReason.INVALID_FIELD),
         List.of(
             "SerializationException",
             "SerializationException",
             "SerializationException",
             "key is blank",
-            "the key is not the record's id"));
+            "the key is not the record's id",
+            "a tombstone: programmes stay in the catalogue, never deleted"));
     assertThat(events.counted(topics.programs(), Outcome.DEAD_LETTER)).isEqualTo(bad.size());
+  }
+
+  @Test
+  void shouldJudgeEveryUnitOnceAgainstTheUnitsAcceptedBeforeIt() {
+    final List<Sent> cyclic = new ArrayList<>();
+    pipe(units, "KOTA", unitBytes(unit("KOTA", null)));
+    pipe(units, "KEC", unitBytes(unit("KEC", "KOTA")));
+    pipe(units, "KEL", unitBytes(unit("KEL", "KEC")));
+    // staff of a unit read before its parent: they wait, and follow the parent in
+    pipe(units, "LATE-CHILD", unitBytes(unit("LATE-CHILD", "LATE-PARENT")));
+    pipe(units, "LATE-GRANDCHILD", unitBytes(unit("LATE-GRANDCHILD", "LATE-CHILD")));
+    assertThat(keys(validUnits)).containsExactly("KOTA", "KEC", "KEL");
+    pipe(units, "LATE-PARENT", unitBytes(unit("LATE-PARENT", null)));
+    assertThat(keys(validUnits)).containsExactly("LATE-PARENT", "LATE-CHILD", "LATE-GRANDCHILD");
+    // a cycle of 2 and one of 3 through accepted units: the record closing it is set aside
+    pipe(units, "X", unitBytes(unit("X", null)));
+    pipe(units, "Y", unitBytes(unit("Y", "X")));
+    cyclic.add(pipe(units, "X", unitBytes(unit("X", "Y"))));
+    pipe(units, "P", unitBytes(unit("P", null)));
+    pipe(units, "Q", unitBytes(unit("Q", "P")));
+    pipe(units, "R", unitBytes(unit("R", "Q")));
+    cyclic.add(pipe(units, "P", unitBytes(unit("P", "R"))));
+    // a unit moved under another root is valid
+    pipe(units, "KEL", unitBytes(unit("KEL", "P")));
+    assertSetAside(
+        cyclic,
+        List.of(DeadLetterReason.CYCLIC_PARENT, DeadLetterReason.CYCLIC_PARENT),
+        List.of("leads back to the unit itself", "leads back to the unit itself"));
+    assertThat(keys(validUnits)).containsExactly("X", "Y", "P", "Q", "R", "KEL");
+
+    // a parent that never comes, and a cycle of units none of which was ever accepted: they wait,
+    // then are set aside as dangling
+    final List<Sent> dangling = new ArrayList<>();
+    // (set aside in the order of their ids)
+    dangling.add(pipe(units, "C1", unitBytes(unit("C1", "C2"))));
+    dangling.add(pipe(units, "C2", unitBytes(unit("C2", "C1"))));
+    dangling.add(pipe(units, "DANGLING", unitBytes(unit("DANGLING", "NOWHERE"))));
+    advance(TopologySettings.DEFAULT_REFERENCE_WAIT.minusSeconds(5));
+    assertThat(deadLetters.readRecordsToList()).as("still waiting").isEmpty();
+    advance(Duration.ofSeconds(5));
+    assertSetAside(
+        dangling,
+        List.of(
+            DeadLetterReason.DANGLING_PARENT,
+            DeadLetterReason.DANGLING_PARENT,
+            DeadLetterReason.DANGLING_PARENT),
+        List.of("not an accepted unit", "not an accepted unit", "not an accepted unit"));
+    // a parent arriving after the wait no longer brings the unit in
+    pipe(units, "NOWHERE", unitBytes(unit("NOWHERE", null)));
+    assertThat(keys(validUnits)).containsExactly("NOWHERE");
+    assertThat(events.counted(topics.units(), Outcome.DEAD_LETTER)).isEqualTo(5);
+  }
+
+  @Test
+  void shouldCopyEveryValidProgrammeToTheStoresTopic() {
+    pipe(programs, "PROG-1", programBytes(program("PROG-1", "UNKNOWN-TYPE")));
+    pipe(programs, "PROG-1", null);
+    assertThat(keys(validPrograms)).containsExactly("PROG-1");
+  }
+
+  private static List<String> keys(final TestOutputTopic<String, byte[]> topic) {
+    return topic.readRecordsToList().stream().map(TestRecord::key).toList();
+  }
+
+  private void advance(final Duration duration) {
+    final Duration step = Duration.ofSeconds(5);
+    for (Duration done = Duration.ZERO; done.compareTo(duration) < 0; done = done.plus(step)) {
+      wall.advance(step);
+      driver.advanceWallClockTime(step);
+    }
   }
 
   private record Sent(String topic, byte[] key, byte[] value, long offset) {}
@@ -190,7 +278,7 @@ class ReferenceAuditTest {
       final Sent sent = bad.get(i);
       assertThat(letter.key()).as("key of dead letter %s", i).isEqualTo(sent.key());
       assertThat(letter.value()).as("bytes of dead letter %s", i).isEqualTo(sent.value());
-      assertThat(letter.timestamp()).as("set aside now").isEqualTo(NOW.toEpochMilli());
+      assertThat(letter.timestamp()).as("set aside now").isEqualTo(wall.millis());
       assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.REASON))
           .as("reason of dead letter %s", i)
           .isEqualTo(reasons.get(i).name());
@@ -198,6 +286,7 @@ class ReferenceAuditTest {
           .as("message of dead letter %s", i)
           .contains(messages.get(i));
       assertThat(IngestStageTest.text(letter.headers(), DeadLetterHeaders.EXCEPTION))
+          .as("exception of dead letter %s", i)
           .isEqualTo(
               reasons.get(i) == DeadLetterReason.DESERIALIZATION
                   ? "org.apache.kafka.common.errors.SerializationException"

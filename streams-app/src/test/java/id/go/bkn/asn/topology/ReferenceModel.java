@@ -62,6 +62,17 @@ import java.util.TreeSet;
  *       version that arrived before the close, if that version falls in the window.
  *   <li>An accepted event with any of its windows closed at arrival goes to the late events, with
  *       the closed sizes (anonymous feedback: WEEK only).
+ *   <li>Reference records are never deleted: a tombstone on reference.units, reference.programs or
+ *       reference.employees is a dead letter (INVALID_FIELD) and changes nothing.
+ *   <li>A unit is accepted when it is a root or its parent is accepted and does not descend from
+ *       it; a parent that does is a cycle (CYCLIC_PARENT at once); a parent not accepted makes it
+ *       wait, and once the wait is over ({@link #expireHeldUnits}) DANGLING_PARENT. Only accepted
+ *       units count.
+ *   <li>A roster version whose unit has not been given waits for it, changing nothing: it counts
+ *       from the moment the unit is given; a later different version of the employee sets it aside
+ *       (UNKNOWN_UNIT) and goes on by itself; when the test says the wait is over ({@link
+ *       #expireHeldRoster}) every version still waiting is set aside (UNKNOWN_UNIT). A version
+ *       equal to one the employee already has is a re-export and changes nothing.
  * </ul>
  */
 final class ReferenceModel {
@@ -236,6 +247,26 @@ final class ReferenceModel {
   private long seq;
   private int duplicates;
   private final List<String> deadLetters = new ArrayList<>();
+  private final List<ReferenceDeadLetter> referenceDeadLetters = new ArrayList<>();
+
+  /**
+   * A dead letter expected for a record of a reference topic.
+   *
+   * @param topic the reference topic
+   * @param key the record's key
+   * @param reason the reason's name
+   * @param value the roster version or unit set aside, null for a tombstone
+   */
+  record ReferenceDeadLetter(
+      String topic, String key, String reason, org.apache.avro.specific.SpecificRecord value) {}
+
+  /** Units waiting for their parent, by id. */
+  private final Map<String, WorkUnit> heldUnits = new LinkedHashMap<>();
+
+  private static final String ROSTER_TOPIC = "reference.employees";
+
+  /** Roster versions waiting for their unit, by employee, in the order they were given. */
+  private final Map<String, Employee> heldRoster = new LinkedHashMap<>();
 
   /** A model with the contract's defaults besides k: 48 h grace, 20 JP, DOMAIN.md's alerts. */
   ReferenceModel(final int minResponses) {
@@ -265,18 +296,128 @@ final class ReferenceModel {
     clocks.add(clock);
   }
 
+  /**
+   * A record of reference.units, judged against the units accepted before it: a root, or a unit
+   * whose parent is accepted and does not descend from it, is accepted (and the units waiting for
+   * it are judged again); a parent that descends from the unit is a cycle, set aside at once
+   * (CYCLIC_PARENT); a parent not accepted yet makes it wait (a later different version of the unit
+   * sets the waiting one aside, DANGLING_PARENT; {@link #expireHeldUnits} sets aside those still
+   * waiting).
+   */
   void unit(final WorkUnit unit) {
+    final String id = unit.getUnitId();
+    final WorkUnit waiting = heldUnits.get(id);
+    if (waiting != null) {
+      if (waiting.equals(unit)) {
+        return;
+      }
+      heldUnits.remove(id);
+      referenceDeadLetters.add(
+          new ReferenceDeadLetter("reference.units", id, "DANGLING_PARENT", waiting));
+    }
+    final String parent = unit.getParentUnitId();
+    if (parent != null && acceptedUnit(parent) == null) {
+      heldUnits.put(id, unit);
+      return;
+    }
+    // the ancestors of the parent, as accepted so far: a cycle if the unit is among them
+    for (String up = parent; up != null; ) {
+      if (up.equals(id)) {
+        referenceDeadLetters.add(
+            new ReferenceDeadLetter("reference.units", id, "CYCLIC_PARENT", unit));
+        return;
+      }
+      up = acceptedUnit(up).getParentUnitId();
+    }
+    acceptUnit(unit);
+    for (final WorkUnit child : new ArrayList<>(heldUnits.values())) {
+      if (id.equals(child.getParentUnitId()) && heldUnits.remove(child.getUnitId()) != null) {
+        unit(child);
+      }
+    }
+  }
+
+  /** The wait is over: every unit still waiting for its parent is set aside. */
+  void expireHeldUnits() {
+    new TreeMap<>(heldUnits)
+        .forEach(
+            (id, u) ->
+                referenceDeadLetters.add(
+                    new ReferenceDeadLetter("reference.units", id, "DANGLING_PARENT", u)));
+    heldUnits.clear();
+  }
+
+  /** The unit's last accepted version, or null. */
+  private WorkUnit acceptedUnit(final String id) {
+    WorkUnit last = null;
+    for (final UnitVersion v : units) {
+      if (v.unit().getUnitId().equals(id)) {
+        last = v.unit();
+      }
+    }
+    return last;
+  }
+
+  private void acceptUnit(final WorkUnit unit) {
     units.add(new UnitVersion(unit, arrival));
+    final List<Employee> released = new ArrayList<>();
+    heldRoster
+        .values()
+        .removeIf(
+            v -> {
+              if (v.getUnitId().equals(unit.getUnitId())) {
+                released.add(v);
+                return true;
+              }
+              return false;
+            });
+    released.forEach(this::employee);
   }
 
   void employee(final Employee version) {
-    roster
-        .computeIfAbsent(version.getEmployeeId(), k -> new ArrayList<>())
-        .add(new Version(version, seq++, arrival));
+    final String id = version.getEmployeeId();
+    final Employee held = heldRoster.get(id);
+    if (held != null) {
+      if (held.equals(version)) {
+        return;
+      }
+      heldRoster.remove(id);
+      referenceDeadLetters.add(new ReferenceDeadLetter(ROSTER_TOPIC, id, "UNKNOWN_UNIT", held));
+    }
+    if (acceptedUnit(version.getUnitId()) == null) {
+      heldRoster.put(id, version);
+      return;
+    }
+    final List<Version> versions = roster.computeIfAbsent(id, k -> new ArrayList<>());
+    if (versions.stream().anyMatch(v -> v.employee().equals(version))) {
+      return;
+    }
+    versions.add(new Version(version, seq++, arrival));
+  }
+
+  /** The wait is over: every roster version still waiting for its unit is set aside. */
+  void expireHeldRoster() {
+    heldRoster.forEach(
+        (id, v) ->
+            referenceDeadLetters.add(new ReferenceDeadLetter(ROSTER_TOPIC, id, "UNKNOWN_UNIT", v)));
+    heldRoster.clear();
   }
 
   void program(final TrainingProgram program) {
     programs.put(program.getProgramId(), program);
+  }
+
+  /**
+   * A tombstone on a reference topic: not a deletion (units and employees end with active=false,
+   * programmes stay), so a dead letter, and nothing else changes.
+   */
+  void referenceTombstone(final String topic, final String key) {
+    referenceDeadLetters.add(new ReferenceDeadLetter(topic, key, "INVALID_FIELD", null));
+  }
+
+  /** The dead letters expected for reference records, in the order they were given. */
+  List<ReferenceDeadLetter> referenceDeadLetters() {
+    return List.copyOf(referenceDeadLetters);
   }
 
   void enrollment(final EnrollmentEvent e) {

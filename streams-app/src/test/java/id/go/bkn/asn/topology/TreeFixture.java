@@ -332,7 +332,7 @@ final class TreeFixture implements AutoCloseable {
     units.pipeInput(id, unit, wall.instant());
   }
 
-  /** A tombstone for the unit in reference.units. */
+  /** A tombstone for the unit in reference.units: bad input, which the global store skips. */
   void deleteUnit(final String id) {
     units.pipeInput(id, null, wall.instant());
   }

@@ -1,6 +1,7 @@
 package id.go.bkn.asn.topology.ingest;
 
 import id.go.bkn.asn.schema.Employee;
+import id.go.bkn.asn.serde.Decoded;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
@@ -17,7 +18,9 @@ public final class EffectiveFromExtractor implements TimestampExtractor {
 
   @Override
   public long extract(final ConsumerRecord<Object, Object> record, final long partitionTime) {
-    if (record.value() instanceof Employee employee) {
+    final Object value =
+        record.value() instanceof Decoded<?> decoded ? decoded.value() : record.value();
+    if (value instanceof Employee employee) {
       final Instant from = employee.getEffectiveFrom();
       if (from != null && from.toEpochMilli() >= 0) {
         return FallbackTime.capped(from.toEpochMilli(), record, partitionTime);

@@ -45,7 +45,7 @@ public final class IngestStreamsConfig {
     // The global thread (reference.units, reference.programs) too: without it an exception there
     // kills the global thread and with it the whole client. Kafka cannot send dead letters from
     // the global thread yet, so there the handler's answer is only to go on; bad reference records
-    // are set aside by the reference audit (topology.ReferenceAuditTopology).
+    // are set aside by the reference judge (topology.ReferenceAuditTopology).
     properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     properties.put(
         StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);

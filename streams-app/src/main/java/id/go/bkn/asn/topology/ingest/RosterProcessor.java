@@ -1,10 +1,17 @@
 package id.go.bkn.asn.topology.ingest;
 
+import id.go.bkn.asn.function.DeadLetterReason;
+import id.go.bkn.asn.function.Rejection;
+import id.go.bkn.asn.internal.HeldRosterVersion;
 import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.internal.TreeMessageKind;
+import id.go.bkn.asn.metrics.PipelineEvents;
+import id.go.bkn.asn.metrics.PipelineEvents.Outcome;
 import id.go.bkn.asn.schema.Employee;
 import id.go.bkn.asn.schema.WorkUnit;
+import id.go.bkn.asn.serde.Decoded;
 import id.go.bkn.asn.topology.UnitHierarchy;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +20,14 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
@@ -36,10 +45,28 @@ import org.slf4j.LoggerFactory;
  * the unit of the employee's latest version (its tree owns their year) and their year totals from
  * the {@link YearLedger}. A record identical to the version already stored at the same
  * effectiveFrom (a re-publication of the roster) changes nothing and is not forwarded. A tombstone
- * ends the employee's roster entry at the record's timestamp and is forwarded as a change to
- * inactive.
+ * is bad input (an employee leaves with an active=false version, never by deletion: CONTRACT.md
+ * section 5): it goes to {@code training.dead-letters} and changes nothing, the employee's last
+ * valid version stays.
+ *
+ * <p>A version whose unit is not in {@code reference.units} is not applied at once: the roster and
+ * the units come from different exports, and a new unit's staff may be read before the unit reaches
+ * the global store. It is held in {@value UnknownUnitRoster#STORE} (one per employee), re-checked
+ * by the wall-clock punctuator every check interval, applied as soon as its unit is there, and set
+ * aside as a dead letter (UNKNOWN_UNIT, original key and bytes, source position) once it has waited
+ * the {@code referenceWait}. Until then it changes nothing. A later version of the same employee
+ * supersedes a held one: the held version is set aside at once (UNKNOWN_UNIT, "superseded") and the
+ * later one goes its own way, so what is applied keeps the order it was read in and nothing held
+ * can overwrite a later version when its unit arrives (a compacted roster topic would keep only the
+ * later one anyway). A version equal to the held one (a re-export) leaves it waiting, its wait
+ * unchanged.
  */
-public final class RosterProcessor implements Processor<String, Employee, String, TreeMessage> {
+public final class RosterProcessor
+    implements Processor<String, Decoded<Employee>, String, IngestResult> {
+
+  /** The detail of a roster tombstone's dead letter. */
+  static final String TOMBSTONE =
+      "a tombstone: employees leave the roster with active=false, never deleted";
 
   private static final Logger LOG = LoggerFactory.getLogger(RosterProcessor.class);
 
@@ -52,10 +79,16 @@ public final class RosterProcessor implements Processor<String, Employee, String
   private final String unitsStore;
   private final Clock wall;
   private final Duration checkInterval;
+  private final PipelineEvents events;
+  private final String topic;
+  private final Duration referenceWait;
+  private final Deserializer<Employee> employees;
 
-  private ProcessorContext<String, TreeMessage> context;
+  private ProcessorContext<String, IngestResult> context;
   private VersionedKeyValueStore<String, Employee> roster;
   private PendingRoster pending;
+  private UnknownUnitRoster waiting;
+  private KeyValueStore<String, WorkUnit> units;
   private YearLedger years;
   private UnitHierarchy hierarchy;
 
@@ -65,11 +98,36 @@ public final class RosterProcessor implements Processor<String, Employee, String
    * @param unitsStore the global store of reference.units, for the roots of units
    * @param wall the wall clock that decides when a scheduled version takes effect
    * @param checkInterval how often scheduled versions are checked
+   * @param events counts the dead letters
+   * @param topic the roster topic, named in a dead letter's headers
+   * @param referenceWait how long a version waits for its unit before it is set aside
+   * @param employees decodes a held version's original bytes when it is applied
    */
-  public RosterProcessor(final String unitsStore, final Clock wall, final Duration checkInterval) {
+  public RosterProcessor(
+      final String unitsStore,
+      final Clock wall,
+      final Duration checkInterval,
+      final PipelineEvents events,
+      final String topic,
+      final Duration referenceWait,
+      final Deserializer<Employee> employees) {
     this.unitsStore = unitsStore;
     this.wall = wall;
     this.checkInterval = checkInterval;
+    this.events = events;
+    this.topic = topic;
+    this.referenceWait = referenceWait;
+    this.employees = employees;
+  }
+
+  /** The builder of the store of versions waiting for their unit. */
+  public static StoreBuilder<KeyValueStore<String, HeldRosterVersion>> unknownUnitStore() {
+    return UnknownUnitRoster.store();
+  }
+
+  /** The name of the store of versions waiting for their unit. */
+  public static String unknownUnitStoreName() {
+    return UnknownUnitRoster.STORE;
   }
 
   /** The builder of the store of versions not yet in effect. */
@@ -84,14 +142,50 @@ public final class RosterProcessor implements Processor<String, Employee, String
   }
 
   @Override
-  public void init(final ProcessorContext<String, TreeMessage> context) {
+  public void init(final ProcessorContext<String, IngestResult> context) {
     this.context = context;
     this.roster = context.getStateStore(IngestStores.ROSTER);
     this.pending = new PendingRoster(context.getStateStore(PendingRoster.STORE));
+    this.waiting = new UnknownUnitRoster(context.getStateStore(UnknownUnitRoster.STORE));
     this.years = new YearLedger(context.getStateStore(YearLedger.STORE));
-    final KeyValueStore<String, WorkUnit> units = context.getStateStore(unitsStore);
+    this.units = context.getStateStore(unitsStore);
     this.hierarchy = new UnitHierarchy(units::get);
-    context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, now -> applyDue());
+    context.schedule(
+        checkInterval,
+        PunctuationType.WALL_CLOCK_TIME,
+        now -> {
+          recheckWaiting();
+          applyDue();
+        });
+  }
+
+  /**
+   * The versions waiting for their unit: applied (or scheduled, if dated ahead) when the unit is
+   * there, set aside when they have waited {@code referenceWait}, left waiting otherwise.
+   */
+  private void recheckWaiting() {
+    final long now = wall.millis();
+    for (final KeyValue<String, HeldRosterVersion> entry : waiting.all()) {
+      final HeldRosterVersion held = entry.value;
+      final byte[] original = bytes(held.getOriginal());
+      final Employee employee = employees.deserialize(held.getTopic(), original);
+      if (units.get(employee.getUnitId()) != null) {
+        waiting.release(entry.key);
+        applyOrSchedule(entry.key, employee, now, new RecordHeaders());
+      } else if (now - held.getHeldAt().toEpochMilli() >= referenceWait.toMillis()) {
+        waiting.release(entry.key);
+        deadLetter(
+            entry.key,
+            original,
+            new RecordHeaders(),
+            new Rejection(
+                DeadLetterReason.UNKNOWN_UNIT,
+                "unitId is not in reference.units after waiting " + referenceWait),
+            held.getTopic(),
+            held.getPartition(),
+            held.getOffset());
+      }
+    }
   }
 
   /** Applies the scheduled versions that took effect, earliest first. */
@@ -104,26 +198,108 @@ public final class RosterProcessor implements Processor<String, Employee, String
   }
 
   @Override
-  public void process(final Record<String, Employee> record) {
+  public void process(final Record<String, Decoded<Employee>> record) {
     if (record.key() == null) {
       LOG.debug("Roster record without a key ignored");
       return;
     }
     if (record.value() == null) {
-      end(record);
+      final RecordMetadata at = context.recordMetadata().orElseThrow();
+      deadLetter(
+          record.key(),
+          null,
+          record.headers(),
+          Rejection.invalidField(TOMBSTONE),
+          at.topic(),
+          at.partition(),
+          at.offset());
     } else {
       change(record.key(), record.value(), record);
     }
   }
 
+  /**
+   * Sets a roster record aside in {@code training.dead-letters}: its key and original bytes (null
+   * for a tombstone), the input's headers and the reason's, stamped with the wall clock.
+   */
+  private void deadLetter(
+      final String employeeId,
+      final byte[] original,
+      final Headers input,
+      final Rejection rejection,
+      final String sourceTopic,
+      final int partition,
+      final long offset) {
+    LOG.warn(
+        "Roster record set aside as a dead letter: partition {} offset {}: {}: {}",
+        partition,
+        offset,
+        rejection.reason(),
+        rejection.detail());
+    context.forward(
+        new Record<>(
+            employeeId,
+            IngestResult.deadLetter(original),
+            wall.millis(),
+            RejectionHeaders.of(input, rejection, sourceTopic, partition, offset)));
+    events.count(topic, Outcome.DEAD_LETTER);
+  }
+
   private void change(
-      final String employeeId, final Employee employee, final Record<String, Employee> record) {
+      final String employeeId,
+      final Decoded<Employee> decoded,
+      final Record<String, Decoded<Employee>> record) {
+    final Employee employee = decoded.value();
+    final HeldRosterVersion held = waiting.get(employeeId);
+    if (held != null) {
+      if (held.getOriginal().equals(ByteBuffer.wrap(decoded.original()))) {
+        return; // the same version again: it keeps waiting, its wait unchanged
+      }
+      waiting.release(employeeId);
+      deadLetter(
+          employeeId,
+          bytes(held.getOriginal()),
+          new RecordHeaders(),
+          new Rejection(
+              DeadLetterReason.UNKNOWN_UNIT,
+              "unitId is not in reference.units, and a later version of the employee superseded"
+                  + " this one while it waited"),
+          held.getTopic(),
+          held.getPartition(),
+          held.getOffset());
+    }
+    if (units.get(employee.getUnitId()) == null) {
+      final RecordMetadata at = context.recordMetadata().orElseThrow();
+      waiting.hold(
+          employeeId,
+          HeldRosterVersion.newBuilder()
+              .setOriginal(ByteBuffer.wrap(decoded.original()))
+              .setTopic(at.topic())
+              .setPartition(at.partition())
+              .setOffset(at.offset())
+              .setHeldAt(Instant.ofEpochMilli(wall.millis()))
+              .build());
+      return;
+    }
+    applyOrSchedule(employeeId, employee, record.timestamp(), record.headers());
+  }
+
+  /** Applies the version now, or holds it until its effectiveFrom if that lies ahead. */
+  private void applyOrSchedule(
+      final String employeeId, final Employee employee, final long time, final Headers headers) {
     final long from = employee.getEffectiveFrom().toEpochMilli();
     if (from > wall.millis()) {
       pending.hold(employeeId, from, employee);
       return;
     }
-    apply(employeeId, employee, record.timestamp(), record.headers());
+    apply(employeeId, employee, time, headers);
+  }
+
+  private static byte[] bytes(final ByteBuffer buffer) {
+    final ByteBuffer copy = buffer.duplicate();
+    final byte[] out = new byte[copy.remaining()];
+    copy.get(out);
+    return out;
   }
 
   private void apply(
@@ -167,8 +343,7 @@ public final class RosterProcessor implements Processor<String, Employee, String
 
   /**
    * The first version after {@code at}, or null: walked back from the latest, one get per later
-   * version (a backdated version has one or two after it). Stops at a tombstone, whose time the
-   * store does not tell.
+   * version (a backdated version has one or two after it).
    */
   private VersionedRecord<Employee> nextAfter(final String employeeId, final long at) {
     VersionedRecord<Employee> candidate = roster.get(employeeId);
@@ -192,19 +367,6 @@ public final class RosterProcessor implements Processor<String, Employee, String
   private long storedAt(final long effectiveFrom) {
     final long floor = wall.millis() - IngestStores.ROSTER_HISTORY.minus(HISTORY_MARGIN).toMillis();
     return Math.max(effectiveFrom, floor);
-  }
-
-  private void end(final Record<String, Employee> record) {
-    final VersionedRecord<Employee> previous = roster.delete(record.key(), record.timestamp());
-    if (previous == null) {
-      return;
-    }
-    final String unitId = previous.value().getUnitId();
-    forward(
-        message(record.key(), unitId, false, Instant.ofEpochMilli(record.timestamp())),
-        Set.of(hierarchy.rootOf(unitId)),
-        record.timestamp(),
-        record.headers());
   }
 
   /**
@@ -236,7 +398,7 @@ public final class RosterProcessor implements Processor<String, Employee, String
     for (final String root : roots) {
       // The record's own time, not effectiveFrom (which travels in the message): a version dated
       // ahead must not carry a timestamp the broker refuses onto the repartition topic.
-      context.forward(new Record<>(root, message, time, headers));
+      context.forward(new Record<>(root, IngestResult.accepted(message), time, headers));
     }
   }
 }
