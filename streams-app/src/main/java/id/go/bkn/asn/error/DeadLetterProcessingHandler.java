@@ -3,6 +3,7 @@ package id.go.bkn.asn.error;
 import id.go.bkn.asn.function.DeadLetterReason;
 import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.metrics.PipelineEvents.Outcome;
+import id.go.bkn.asn.registry.SchemaRegistryException;
 import id.go.bkn.asn.serde.Decoded;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * key and bytes where the failing record still carries them (a {@link TreeMessage} in the tree
  * stage, a {@link Decoded} value in the ingest stage), else the raw bytes of the task's input
  * record. A punctuation that throws has no record: it is logged and skipped, and runs again at its
- * next interval. One WARN line per failure, naming the processor, position and exception, never the
- * payload. Metrics and the clock arrive through the config map, as for {@link
+ * next interval. A schema registry that did not answer ({@link TransientRegistryFault}) is not the
+ * record's fault: the task fails and the record is processed again, within the thread-death budget.
+ * One WARN line per failure, naming the processor, position and exception, never the payload.
+ * Metrics and the clock arrive through the config map, as for {@link
  * id.go.bkn.asn.topology.ingest.DeadLetterDeserializationHandler}.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
@@ -48,6 +51,18 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
           exception.getClass().getName(),
           exception.getMessage());
       return Response.resume();
+    }
+    final SchemaRegistryException registry = TransientRegistryFault.of(exception);
+    if (registry != null) {
+      // Infrastructure, not the record: fail the task so that the record is processed again once
+      // the registry answers (within the thread-death budget), rather than setting it aside.
+      LOG.error(
+          "Schema registry unavailable while processing a record of {} in task {}; failing the"
+              + " task to process it again rather than setting it aside: {}",
+          context.topic(),
+          context.taskId(),
+          registry.getMessage());
+      return Response.fail();
     }
     final Original original = Original.of(record, context);
     LOG.warn(

@@ -1,5 +1,6 @@
 package id.go.bkn.asn.topology;
 
+import id.go.bkn.asn.error.TransientRegistryFault;
 import id.go.bkn.asn.function.DeadLetterReason;
 import id.go.bkn.asn.function.EventValidator;
 import id.go.bkn.asn.function.Rejection;
@@ -109,6 +110,11 @@ public final class ReferenceCheck<V> {
     try {
       value = deserializer.deserialize(topic, rawValue);
     } catch (final RuntimeException e) {
+      if (TransientRegistryFault.of(e) != null) {
+        // The registry did not answer: the record is most likely valid. Thrown, so that the
+        // processing handler fails the task and it is read again, instead of set aside.
+        throw e;
+      }
       return rejected(
           key,
           new Rejection(

@@ -144,7 +144,7 @@ class DeadLetterProductionHandlerTest {
         topic, "KOTA-SERANG|2026-11-30".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
   }
 
-  private static ErrorHandlerContext context() {
+  static ErrorHandlerContext context() {
     return new ErrorHandlerContext() {
       @Override
       public String topic() {
