@@ -20,6 +20,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -58,8 +59,18 @@ final class UnitJudge implements Processor<byte[], byte[], byte[], Judged> {
   /** The accepted units, by id. */
   static final String ACCEPTED = "reference-units-accepted";
 
-  /** The units waiting for their parent, by id. */
+  /**
+   * The units waiting for their parent: {@code U<NUL>id} -> the held unit, and the same unit under
+   * {@code P<NUL>parent<NUL>id}, so that accepting a parent finds its waiting children with one
+   * prefix scan instead of a scan of every waiting unit (a national first load interleaves six
+   * partitions, so thousands of children may wait at once).
+   */
   static final String WAITING = "reference-units-waiting";
+
+  private static final String SEP = "\u0000";
+  private static final String BY_ID = "U" + SEP;
+  private static final String BY_PARENT = "P" + SEP;
+  private static final StringSerializer KEYS = new StringSerializer();
 
   /** A bound on a parent walk; the accepted units form a forest, so it is never reached. */
   static final int MAX_WALK = 10_000;
@@ -120,12 +131,12 @@ final class UnitJudge implements Processor<byte[], byte[], byte[], Judged> {
                     header(record.headers(), ReferenceAuditTopology.SOURCE_OFFSET, "-1")))
             .setHeldAt(Instant.ofEpochMilli(topology.clock().millis()))
             .build();
-    final HeldUnit before = waiting.get(id);
+    final HeldUnit before = waiting.get(BY_ID + id);
     if (before != null) {
       if (before.getOriginal().equals(unit.getOriginal())) {
         return; // the same version again: it keeps waiting, its wait unchanged
       }
-      waiting.delete(id);
+      stopWaiting(id, before);
       setAside(
           id,
           before,
@@ -150,7 +161,9 @@ final class UnitJudge implements Processor<byte[], byte[], byte[], Judged> {
       if (parent == null) {
         accept(id, unit, held, work);
       } else if (accepted.get(parent) == null) {
-        waiting.put(id, HeldUnit.newBuilder(held).setParentUnitId(parent).build());
+        final HeldUnit waitingUnit = HeldUnit.newBuilder(held).setParentUnitId(parent).build();
+        waiting.put(BY_ID + id, waitingUnit);
+        waiting.put(BY_PARENT + parent + SEP + id, waitingUnit);
       } else if (reaches(parent, id)) {
         setAside(
             id,
@@ -175,17 +188,14 @@ final class UnitJudge implements Processor<byte[], byte[], byte[], Judged> {
             new Judged(bytes(held.getOriginal()), true),
             topology.clock().millis(),
             new RecordHeaders()));
+    final String prefix = BY_PARENT + id + SEP;
     final List<KeyValue<String, HeldUnit>> children = new ArrayList<>();
-    try (KeyValueIterator<String, HeldUnit> all = waiting.all()) {
-      all.forEachRemaining(
-          entry -> {
-            if (id.equals(entry.value.getParentUnitId())) {
-              children.add(entry);
-            }
-          });
+    try (KeyValueIterator<String, HeldUnit> waitingForIt = waiting.prefixScan(prefix, KEYS)) {
+      waitingForIt.forEachRemaining(
+          entry -> children.add(KeyValue.pair(entry.key.substring(prefix.length()), entry.value)));
     }
     for (final KeyValue<String, HeldUnit> child : children) {
-      waiting.delete(child.key);
+      stopWaiting(child.key, child.value);
       work.add(child);
     }
   }
@@ -212,16 +222,16 @@ final class UnitJudge implements Processor<byte[], byte[], byte[], Judged> {
     final long now = topology.clock().millis();
     final long wait = topology.settings().referenceWait().toMillis();
     final List<KeyValue<String, HeldUnit>> due = new ArrayList<>();
-    try (KeyValueIterator<String, HeldUnit> all = waiting.all()) {
+    try (KeyValueIterator<String, HeldUnit> all = waiting.prefixScan(BY_ID, KEYS)) {
       all.forEachRemaining(
           entry -> {
             if (now - entry.value.getHeldAt().toEpochMilli() >= wait) {
-              due.add(entry);
+              due.add(KeyValue.pair(entry.key.substring(BY_ID.length()), entry.value));
             }
           });
     }
     for (final KeyValue<String, HeldUnit> entry : due) {
-      waiting.delete(entry.key);
+      stopWaiting(entry.key, entry.value);
       setAside(
           entry.key,
           entry.value,
@@ -229,6 +239,12 @@ final class UnitJudge implements Processor<byte[], byte[], byte[], Judged> {
           "parentUnitId is not an accepted unit after waiting "
               + topology.settings().referenceWait());
     }
+  }
+
+  /** Removes a waiting unit under both of its keys. */
+  private void stopWaiting(final String id, final HeldUnit held) {
+    waiting.delete(BY_ID + id);
+    waiting.delete(BY_PARENT + held.getParentUnitId() + SEP + id);
   }
 
   private void setAside(
