@@ -56,6 +56,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.assertj.core.api.SoftAssertions;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -355,15 +356,25 @@ class CrashIT {
         assertThat(weeks).hasSizeGreaterThanOrEqualTo(3).contains(FROM);
         assertThat(weeks.get(0)).isBeforeOrEqualTo(FROM);
         outcome.weeks.addAll(weeks);
-        await()
-            .atMost(Duration.ofMinutes(4))
-            .pollInterval(Duration.ofSeconds(2))
-            .until(
-                () ->
-                    ParticipationIT.hasAll(
-                            finals(registry, "analytics.unit-activity-weekly"), weeks)
-                        && ParticipationIT.hasAll(
-                            finals(registry, "analytics.unit-activity-daily"), days));
+        final boolean exactlyOnce = "exactly_once_v2".equals(guarantee);
+        try {
+          await()
+              .atMost(exactlyOnce ? Duration.ofMinutes(4) : Duration.ofMinutes(2))
+              .pollInterval(Duration.ofSeconds(2))
+              .until(
+                  () ->
+                      ParticipationIT.hasAll(
+                              finals(registry, "analytics.unit-activity-weekly"), weeks)
+                          && ParticipationIT.hasAll(
+                              finals(registry, "analytics.unit-activity-daily"), days));
+        } catch (final ConditionTimeoutException e) {
+          if (exactlyOnce) {
+            throw e;
+          }
+          // at_least_once can lose a FINAL record: the store restored from its changelog may say
+          // a window closed whose records never reached the topic. Reported, not waited for.
+          outcome.differences.add("FINAL records still missing after 2 minutes");
+        }
         awaitCaughtUp();
         // The internal stages follow within seconds; the employees' totals go out every emit
         // interval (5 s): let the last ones out.
