@@ -44,6 +44,9 @@ public final class BadInputInjector implements SimulationSink {
   /** Kind of {@link SimulationSink#badRecord}: a tombstone on a reference topic (the roster). */
   public static final String REFERENCE_TOMBSTONE = "REFERENCE_TOMBSTONE";
 
+  /** The id prefix of the units with a parent that does not exist (MALFORMED). */
+  public static final String ORPHAN_PREFIX = "SIM-ORPHAN-";
+
   /** Kind of {@link SimulationSink#badRecord}: an empty value on an event topic. */
   public static final String EMPTY_VALUE = "EMPTY_VALUE";
 
@@ -64,6 +67,7 @@ public final class BadInputInjector implements SimulationSink {
   private final long start;
   private final long[] counts = new long[KINDS.length];
   private long clean;
+  private int orphans;
 
   /**
    * An injector in front of a sink.
@@ -261,12 +265,24 @@ public final class BadInputInjector implements SimulationSink {
   }
 
   /**
-   * A tombstone or an empty value on the event topic, or a tombstone on the roster for the event's
-   * employee (reference records are ended with active=false, never deleted: bad input too).
+   * A tombstone or an empty value on the event topic, a tombstone on the roster for the event's
+   * employee (reference records are ended with active=false, never deleted: bad input too), or a
+   * new unit whose parent does not exist.
    */
   private void malformedBytes(final ContractTopic topic, final String key) {
-    final int pick = rng.nextInt(3);
-    if (pick == 0) {
+    final int pick = rng.nextInt(4);
+    if (pick == 3) {
+      // A unit whose parent does not exist: the reference judge holds it for the reference wait,
+      // then sets it aside as DANGLING_PARENT; it never reaches the figures.
+      orphans++;
+      downstream.unit(
+          new WorkUnit(
+              ORPHAN_PREFIX + orphans,
+              "Unit tanpa induk (data uji)",
+              "DINAS",
+              "SIM-MISSING-PARENT-" + orphans,
+              true));
+    } else if (pick == 0) {
       downstream.badRecord(topic.topicName(), key, null, TOMBSTONE);
     } else if (pick == 1 || key == null || topic == ContractTopic.FEEDBACK) {
       downstream.badRecord(topic.topicName(), key, new byte[0], EMPTY_VALUE);

@@ -15,8 +15,8 @@ public enum BadInputKind {
   /**
    * One of the malformed kinds of issue #9, chosen at random: a copy dated 400 days later (in the
    * future of the wall clock: FUTURE_TIMESTAMP) or before 2000, a tombstone (on the event topic or
-   * on the roster, for the event's employee), an empty value, and for attendance a non-finite
-   * sessionJp or an oversized eventId.
+   * on the roster, for the event's employee), an empty value, a new unit whose parent does not
+   * exist (DANGLING_PARENT), and for attendance a non-finite sessionJp or an oversized eventId.
    */
   MALFORMED
 }

@@ -6,6 +6,7 @@ import id.go.bkn.asn.function.EventValidator;
 import id.go.bkn.asn.schema.AttendanceEvent;
 import id.go.bkn.asn.schema.EnrollmentEvent;
 import id.go.bkn.asn.schema.FeedbackEvent;
+import id.go.bkn.asn.schema.WorkUnit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +40,19 @@ class MalformedInputTest {
         .as("clean records unchanged")
         .isEqualTo(clean.all);
     assertThat(added).isNotEmpty();
+    final Set<String> units =
+        clean.units.stream().map(u -> u.getUnitId().toString()).collect(Collectors.toSet());
     assertThat(added)
-        .allSatisfy(record -> assertThat(rejected(validator, record)).as("%s", record).isTrue());
+        .allSatisfy(
+            record -> assertThat(rejected(validator, units, record)).as("%s", record).isTrue());
+    assertThat(added)
+        .as("units whose parent does not exist")
+        .filteredOn(r -> r instanceof WorkUnit)
+        .isNotEmpty()
+        .allSatisfy(
+            u ->
+                assertThat(((WorkUnit) u).getUnitId().toString())
+                    .startsWith(BadInputInjector.ORPHAN_PREFIX));
     assertThat(added.stream().filter(r -> occurredAt(r).isAfter(TO))).isNotEmpty();
     assertThat(
             added.stream()
@@ -80,7 +93,13 @@ class MalformedInputTest {
     return sink;
   }
 
-  private static boolean rejected(final EventValidator validator, final SpecificRecord record) {
+  private static boolean rejected(
+      final EventValidator validator, final Set<String> units, final SpecificRecord record) {
+    if (record instanceof WorkUnit u) {
+      // a new unit under a parent that is no unit of the city: the judge's DANGLING_PARENT
+      return !units.contains(u.getUnitId().toString())
+          && !units.contains(String.valueOf(u.getParentUnitId()));
+    }
     if (record instanceof AttendanceEvent a) {
       return validator.validate(a).isPresent();
     }
