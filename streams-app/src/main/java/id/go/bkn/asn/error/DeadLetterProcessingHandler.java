@@ -22,12 +22,13 @@ import org.slf4j.LoggerFactory;
  * record triggers costs that record, not the pipeline. The dead letter holds the event's original
  * key and bytes where the failing record still carries them (a {@link TreeMessage} in the tree
  * stage, a {@link Decoded} value in the ingest stage), else the raw bytes of the task's input
- * record. A punctuation that throws has no record: it is logged and skipped, and runs again at its
- * next interval. A schema registry that did not answer ({@link TransientRegistryFault}) is not the
- * record's fault: the task fails and the record is processed again, within the thread-death budget.
- * One WARN line per failure, naming the processor, position and exception, never the payload.
- * Metrics and the clock arrive through the config map, as for {@link
- * id.go.bkn.asn.topology.ingest.DeadLetterDeserializationHandler}.
+ * record. A punctuation that throws has no record and may have done part of its work: the task
+ * fails, so that under exactly_once_v2 the part done is rolled back and the punctuation runs again
+ * on the replacement thread (within the thread-death budget). A schema registry that did not answer
+ * ({@link TransientRegistryFault}) is not the record's fault: the task fails and the record is
+ * processed again, within the thread-death budget. One WARN line per failure, naming the processor,
+ * position and exception, never the payload. Metrics and the clock arrive through the config map,
+ * as for {@link id.go.bkn.asn.topology.ingest.DeadLetterDeserializationHandler}.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
@@ -44,13 +45,19 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
   public Response handleError(
       final ErrorHandlerContext context, final Record<?, ?> record, final Exception exception) {
     if (record == null) {
-      LOG.warn(
-          "A punctuation of processor {} in task {} failed; skipped until its next run: {}: {}",
+      // A punctuation closes windows and writes records in steps: resuming after a failure part
+      // way would commit the steps done (state saying a window closed or an alert fired) without
+      // the records of the steps not done. Failing the task aborts the transaction under
+      // exactly_once_v2, and the punctuation runs again on the replacement thread, within the
+      // thread-death budget.
+      LOG.error(
+          "A punctuation of processor {} in task {} failed; failing the task so that its partial"
+              + " work is rolled back and it runs again: {}: {}",
           context.processorNodeId(),
           context.taskId(),
           exception.getClass().getName(),
           exception.getMessage());
-      return Response.resume();
+      return Response.fail();
     }
     final SchemaRegistryException registry = TransientRegistryFault.of(exception);
     if (registry != null) {

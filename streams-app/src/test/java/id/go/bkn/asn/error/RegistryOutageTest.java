@@ -18,6 +18,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Response;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,27 @@ class RegistryOutageTest {
             DeadLetterProductionHandlerTest.context(), new Record<>(KEY, VALUE, 0L), failure);
 
     // then: nothing set aside; the task fails and reads the record again
+    assertThat(response.result()).isEqualTo(Result.FAIL);
+    assertThat(response.deadLetterQueueRecords()).isEmpty();
+  }
+
+  @Test
+  void shouldFailTheTaskWhenAPunctuationFailsSoItsPartialWorkIsRolledBack() {
+    // given: a punctuation (no record) that failed part way, e.g. a window close whose next
+    // record could not be written
+    final DeadLetterProcessingHandler handler = new DeadLetterProcessingHandler();
+    final Map<String, Object> config = new HashMap<>();
+    config.put(
+        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+        TopicNames.contract().deadLetters());
+    handler.configure(config);
+
+    // when
+    final Response response =
+        handler.handleError(
+            DeadLetterProductionHandlerTest.context(), null, new StreamsException("send failed"));
+
+    // then: not resumed (that would commit the part done without the rest)
     assertThat(response.result()).isEqualTo(Result.FAIL);
     assertThat(response.deadLetterQueueRecords()).isEmpty();
   }
