@@ -54,12 +54,7 @@ class RegistryOutageTest {
           .hasMessageContaining("schema registry unreachable");
       failure = catchFailure(check);
     }
-    final DeadLetterProcessingHandler handler = new DeadLetterProcessingHandler();
-    final Map<String, Object> config = new HashMap<>();
-    config.put(
-        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
-        TopicNames.contract().deadLetters());
-    handler.configure(config);
+    final DeadLetterProcessingHandler handler = handler();
     final Response response =
         handler.handleError(
             DeadLetterProductionHandlerTest.context(), new Record<>(KEY, VALUE, 0L), failure);
@@ -73,12 +68,7 @@ class RegistryOutageTest {
   void shouldFailTheTaskWhenAPunctuationFailsSoItsPartialWorkIsRolledBack() {
     // given: a punctuation (no record) that failed part way, e.g. a window close whose next
     // record could not be written
-    final DeadLetterProcessingHandler handler = new DeadLetterProcessingHandler();
-    final Map<String, Object> config = new HashMap<>();
-    config.put(
-        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
-        TopicNames.contract().deadLetters());
-    handler.configure(config);
+    final DeadLetterProcessingHandler handler = handler();
 
     // when
     final Response response =
@@ -88,6 +78,17 @@ class RegistryOutageTest {
     // then: not resumed (that would commit the part done without the rest)
     assertThat(response.result()).isEqualTo(Result.FAIL);
     assertThat(response.deadLetterQueueRecords()).isEmpty();
+  }
+
+  /** The app's processing handler, configured with the contract's dead-letter topic. */
+  private static DeadLetterProcessingHandler handler() {
+    final DeadLetterProcessingHandler handler = new DeadLetterProcessingHandler();
+    final Map<String, Object> config = new HashMap<>();
+    config.put(
+        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+        TopicNames.contract().deadLetters());
+    handler.configure(config);
+    return handler;
   }
 
   private static RuntimeException catchFailure(final ReferenceCheck<WorkUnit> check) {
