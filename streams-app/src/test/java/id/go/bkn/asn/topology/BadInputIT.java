@@ -95,7 +95,9 @@ class BadInputIT {
     try (LocalStack stack = LocalStack.start(LocalStack.Settings.ephemeral(dataDir));
         SchemaRegistryClient registry =
             SchemaRegistryClients.create(RegistryClientConfig.of(stack.registryUrl()));
-        KafkaProducer<String, byte[]> producer = PipelineItFixture.producer(stack)) {
+        KafkaProducer<String, byte[]> producer = PipelineItFixture.producer(stack);
+        CommittedTail tail = PipelineItFixture.tailOutputs(stack)) {
+      final CommittedReader atEnd = PipelineItFixture.atEnd(stack);
       final AvroSerializer<SpecificRecord> avro = new AvroSerializer<>(registry);
       final KafkaSimulationSink kafka = new KafkaSimulationSink(producer, avro);
       final FirstEmployee first = new FirstEmployee(new ParticipationIT.Tee(kafka, model));
@@ -166,10 +168,10 @@ class BadInputIT {
                 () -> {
                   states.add(app.state());
                   return ParticipationIT.hasAll(
-                          ParticipationIT.finals(stack, registry, "analytics.unit-activity-weekly"),
+                          ParticipationIT.finals(atEnd, registry, "analytics.unit-activity-weekly"),
                           weeks)
                       && ParticipationIT.hasAll(
-                          ParticipationIT.finals(stack, registry, "analytics.unit-activity-daily"),
+                          ParticipationIT.finals(atEnd, registry, "analytics.unit-activity-daily"),
                           days)
                       && PipelineItFixture.readCommitted(
                                   stack, DEAD_LETTERS, new ByteArrayDeserializer())
@@ -186,9 +188,9 @@ class BadInputIT {
 
         // the figures are those of the valid events alone
         final List<UnitActivity> weekly =
-            ParticipationIT.finals(stack, registry, "analytics.unit-activity-weekly");
+            ParticipationIT.finals(tail, registry, "analytics.unit-activity-weekly");
         final List<UnitActivity> daily =
-            ParticipationIT.finals(stack, registry, "analytics.unit-activity-daily");
+            ParticipationIT.finals(tail, registry, "analytics.unit-activity-daily");
         ParticipationIT.assertExactlyOneFinalPerKey(weekly);
         ParticipationIT.assertExactlyOneFinalPerKey(daily);
         for (final Instant week : weeks) {
@@ -200,7 +202,7 @@ class BadInputIT {
 
         // each bad event set aside with its key, bytes and reason, stamped inside the retention
         final List<ConsumerRecord<String, byte[]>> letters =
-            PipelineItFixture.readCommitted(stack, DEAD_LETTERS, new ByteArrayDeserializer());
+            tail.read(DEAD_LETTERS, new ByteArrayDeserializer());
         final long now = System.currentTimeMillis();
         final SoftAssertions softly = new SoftAssertions();
         for (final Bad record : bad) {

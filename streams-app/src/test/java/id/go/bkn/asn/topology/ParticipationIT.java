@@ -46,6 +46,7 @@ import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +91,9 @@ class ParticipationIT {
     try (LocalStack stack = LocalStack.start(LocalStack.Settings.ephemeral(dataDir));
         SchemaRegistryClient registry =
             SchemaRegistryClients.create(RegistryClientConfig.of(stack.registryUrl()));
-        KafkaProducer<String, byte[]> producer = PipelineItFixture.producer(stack)) {
+        KafkaProducer<String, byte[]> producer = PipelineItFixture.producer(stack);
+        CommittedTail tail = PipelineItFixture.tailOutputs(stack)) {
+      final CommittedReader now = PipelineItFixture.atEnd(stack);
       final KafkaSimulationSink kafka =
           new KafkaSimulationSink(producer, new AvroSerializer<SpecificRecord>(registry));
       final int partitions = producer.partitionsFor("training.enrollments").size();
@@ -139,7 +142,7 @@ class ParticipationIT {
               .pollInterval(Duration.ofSeconds(1))
               .until(
                   () ->
-                      count(finals(stack, registry, "analytics.unit-activity-weekly"), week)
+                      count(finals(now, registry, "analytics.unit-activity-weekly"), week)
                           >= unitCount);
           // the programme stage closes the week once the tree clocks reach it; if it writes fewer
           // weeks than the model expects, the comparison below says which
@@ -149,7 +152,7 @@ class ParticipationIT {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(
                     () ->
-                        programFinals(stack, registry).stream()
+                        programFinals(now, registry).stream()
                                 .filter(p -> p.getWindowStart().equals(week))
                                 .count()
                             >= programWeeks);
@@ -166,8 +169,8 @@ class ParticipationIT {
       final List<Instant> days = model.closedWindowStarts("DAY", clock, GRACE);
       assertThat(weeks).hasSize(WEEKS).startsWith(FROM);
       final SoftAssertions softly = new SoftAssertions();
-      final List<UnitActivity> weekly = finals(stack, registry, "analytics.unit-activity-weekly");
-      final List<UnitActivity> daily = finals(stack, registry, "analytics.unit-activity-daily");
+      final List<UnitActivity> weekly = finals(tail, registry, "analytics.unit-activity-weekly");
+      final List<UnitActivity> daily = finals(tail, registry, "analytics.unit-activity-daily");
       softly.check(() -> assertExactlyOneFinalPerKey(weekly));
       softly.check(() -> assertExactlyOneFinalPerKey(daily));
       for (final Instant week : weeks) {
@@ -176,18 +179,19 @@ class ParticipationIT {
       for (final Instant day : days) {
         compare(model.finalRecords("DAY", day), daily, softly);
       }
-      comparePrograms(model, weeks, programFinals(stack, registry), softly);
-      compareUnitYears(model, closes, stack, registry, softly);
-      compareEmployeeYears(model.employeeYears(clock), stack, registry, softly);
+      comparePrograms(model, weeks, programFinals(tail, registry), softly);
+      compareUnitYears(model, closes, tail, registry, softly);
+      compareEmployeeYears(model.employeeYears(clock), tail, registry, softly);
       final Map<String, List<ReferenceModel.Alert>> alerts = model.alerts(weeks);
-      compareAlerts(alerts, stack, registry, softly, alert -> true);
+      compareAlerts(alerts, tail, registry, softly, alert -> true);
+      compareCompacted(now, tail, registry, softly);
       softly
           .assertThat(
               alerts.values().stream().flatMap(List::stream).map(ReferenceModel.Alert::state))
           .as("the scenario fires and resolves alerts")
           .contains(AlertState.FIRING, AlertState.RESOLVED);
-      compareLateEvents(model.lateEvents(), stack, registry, softly);
-      compareDeadLetters(model.deadLetters(), stack, registry, softly);
+      compareLateEvents(model.lateEvents(), tail, registry, softly);
+      compareDeadLetters(model.deadLetters(), tail, registry, softly);
       softly.assertAll();
 
       assertThat(weekly.stream().mapToInt(UnitActivity::getParticipants).sum())
@@ -217,11 +221,10 @@ class ParticipationIT {
   }
 
   static List<ProgramSatisfaction> programFinals(
-      final LocalStack stack, final SchemaRegistryClient registry) {
+      final CommittedReader reader, final SchemaRegistryClient registry) {
     final List<ProgramSatisfaction> out = new ArrayList<>();
     for (final ConsumerRecord<String, ProgramSatisfaction> r :
-        PipelineItFixture.readCommitted(
-            stack,
+        reader.read(
             "analytics.program-satisfaction-weekly",
             new AvroDeserializer<>(registry, ProgramSatisfaction.class))) {
       if (r.value().getStatus() == RecordStatus.FINAL) {
@@ -292,16 +295,14 @@ class ParticipationIT {
   private static void compareUnitYears(
       final ReferenceModel model,
       final List<Instant> closes,
-      final LocalStack stack,
+      final CommittedReader reader,
       final SchemaRegistryClient registry,
       final SoftAssertions softly) {
     final Map<String, UnitJpProgress> firstByKeyAndClock = new HashMap<>();
     final Map<String, UnitJpProgress> latest = new HashMap<>();
     for (final ConsumerRecord<String, UnitJpProgress> r :
-        PipelineItFixture.readCommitted(
-            stack,
-            "analytics.unit-jp-ytd",
-            new AvroDeserializer<>(registry, UnitJpProgress.class))) {
+        reader.read(
+            "analytics.unit-jp-ytd", new AvroDeserializer<>(registry, UnitJpProgress.class))) {
       // the first record as of a close is the close's own: later ones with the same asOf come
       // from the next batch's events, read while the clock still stands there
       firstByKeyAndClock.putIfAbsent(r.key() + "@" + r.value().getAsOf(), r.value());
@@ -356,12 +357,12 @@ class ParticipationIT {
 
   private static void compareEmployeeYears(
       final Map<String, ReferenceModel.EmployeeYear> expected,
-      final LocalStack stack,
+      final CommittedReader reader,
       final SchemaRegistryClient registry,
       final SoftAssertions softly) {
     final Map<String, EmployeeJpProgress> latest =
-        PipelineItFixture.latestCommitted(
-            stack,
+        PipelineItFixture.latest(
+            reader,
             "restricted.employee-jp-ytd",
             new AvroDeserializer<>(registry, EmployeeJpProgress.class));
     softly
@@ -398,22 +399,41 @@ class ParticipationIT {
         });
   }
 
-  /** Every alert record, per key in the order written, against the model's. */
+  /**
+   * What compaction promises a consumer that reads a compacted output from the beginning: the
+   * latest record of every key a consumer keeping up saw, whatever the cleaner removed before it.
+   */
+  static void compareCompacted(
+      final CommittedReader now,
+      final CommittedReader tail,
+      final SchemaRegistryClient registry,
+      final SoftAssertions softly) {
+    final Map<String, Deserializer<?>> topics =
+        Map.of(
+            "alerts.participation", new AvroDeserializer<>(registry, ParticipationAlert.class),
+            "analytics.unit-jp-ytd", new AvroDeserializer<>(registry, UnitJpProgress.class),
+            "analytics.unit-activity-weekly", new AvroDeserializer<>(registry, UnitActivity.class));
+    topics.forEach(
+        (topic, values) ->
+            softly
+                .assertThat(PipelineItFixture.latest(now, topic, values))
+                .as("the latest record of each key of " + topic + ", read from the beginning")
+                .isEqualTo(PipelineItFixture.latest(tail, topic, values)));
+  }
+
   /**
    * Every alert record the filter keeps, per key and in order, field by field against the model's.
    */
   static void compareAlerts(
       final Map<String, List<ReferenceModel.Alert>> expected,
-      final LocalStack stack,
+      final CommittedReader reader,
       final SchemaRegistryClient registry,
       final SoftAssertions softly,
       final Predicate<ParticipationAlert> compared) {
     final Map<String, List<ParticipationAlert>> actual = new TreeMap<>();
     for (final ConsumerRecord<String, ParticipationAlert> r :
-        PipelineItFixture.readCommitted(
-            stack,
-            "alerts.participation",
-            new AvroDeserializer<>(registry, ParticipationAlert.class))) {
+        reader.read(
+            "alerts.participation", new AvroDeserializer<>(registry, ParticipationAlert.class))) {
       if (compared.test(r.value())) {
         actual.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
       }
@@ -448,13 +468,12 @@ class ParticipationIT {
    */
   private static void compareDeadLetters(
       final List<String> expected,
-      final LocalStack stack,
+      final CommittedReader reader,
       final SchemaRegistryClient registry,
       final SoftAssertions softly) {
     final List<String> actual = new ArrayList<>();
     for (final ConsumerRecord<String, byte[]> r :
-        PipelineItFixture.readCommitted(
-            stack,
+        reader.read(
             "training.dead-letters",
             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
       softly.assertThat(reason(r)).as("dead-letter reason").isEqualTo("UNKNOWN_EMPLOYEE");
@@ -488,13 +507,12 @@ class ParticipationIT {
   /** Each late event once, with the window sizes closed for it. */
   private static void compareLateEvents(
       final List<ReferenceModel.LateEvent> expected,
-      final LocalStack stack,
+      final CommittedReader reader,
       final SchemaRegistryClient registry,
       final SoftAssertions softly) {
     final List<String> actual = new ArrayList<>();
     for (final ConsumerRecord<String, byte[]> r :
-        PipelineItFixture.readCommitted(
-            stack,
+        reader.read(
             "training.late-events",
             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
       final String topic = header(r, "__streams.errors.topic");
@@ -622,11 +640,10 @@ class ParticipationIT {
   }
 
   static List<UnitActivity> finals(
-      final LocalStack stack, final SchemaRegistryClient registry, final String topic) {
+      final CommittedReader reader, final SchemaRegistryClient registry, final String topic) {
     final List<UnitActivity> out = new ArrayList<>();
     for (final ConsumerRecord<String, UnitActivity> r :
-        PipelineItFixture.readCommitted(
-            stack, topic, new AvroDeserializer<>(registry, UnitActivity.class))) {
+        reader.read(topic, new AvroDeserializer<>(registry, UnitActivity.class))) {
       if (r.value().getStatus() == RecordStatus.FINAL) {
         out.add(r.value());
       }

@@ -139,10 +139,44 @@ final class PipelineItFixture {
   /** The latest committed value of each key of {@code topic} (what a compacted topic keeps). */
   static <T> Map<String, T> latestCommitted(
       final LocalStack stack, final String topic, final Deserializer<T> values) {
+    return latest(atEnd(stack), topic, values);
+  }
+
+  /** The latest value of each key of {@code topic} as {@code reader} reads it. */
+  static <T> Map<String, T> latest(
+      final CommittedReader reader, final String topic, final Deserializer<T> values) {
     final Map<String, T> latest = new HashMap<>();
-    for (final ConsumerRecord<String, T> r : readCommitted(stack, topic, values)) {
+    for (final ConsumerRecord<String, T> r : reader.read(topic, values)) {
       latest.put(r.key(), r.value());
     }
     return latest;
+  }
+
+  /** Reads from the beginning at the time of each call: what the log cleaner left. */
+  static CommittedReader atEnd(final LocalStack stack) {
+    return new CommittedReader() {
+      @Override
+      public <T> List<ConsumerRecord<String, T>> read(
+          final String topic, final Deserializer<T> values) {
+        return readCommitted(stack, topic, values);
+      }
+    };
+  }
+
+  /**
+   * Tails every output and set-aside topic the ITs compare with the model, from the beginning;
+   * start it before the app so that no record can be cleaned before it is seen.
+   */
+  static CommittedTail tailOutputs(final LocalStack stack) {
+    return CommittedTail.start(
+        stack.bootstrapServers(),
+        "analytics.unit-activity-daily",
+        "analytics.unit-activity-weekly",
+        "analytics.program-satisfaction-weekly",
+        "analytics.unit-jp-ytd",
+        "restricted.employee-jp-ytd",
+        "alerts.participation",
+        "training.late-events",
+        "training.dead-letters");
   }
 }
