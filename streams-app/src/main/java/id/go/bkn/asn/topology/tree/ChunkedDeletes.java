@@ -8,12 +8,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Deletes that can be large (a closed window's seen-set: one entry per unit and participant;
- * nationally millions) done in bounded chunks across records and punctuations, so that no commit
- * carries a whole window's deletes (a transaction must end well inside {@code
- * transaction.timeout.ms}, a poll loop inside {@code max.poll.interval.ms}). A job is a key range
- * of one store, remembered in {@code tree-purge} with a resumable cursor (the last key examined),
- * so a restart goes on where the last commit left it:
+ * Deletes that can be large (a closed week's seen-set: one entry per participant; nationally
+ * millions) done in bounded chunks across records and punctuations, so that no commit carries a
+ * whole window's deletes (a transaction must end well inside {@code transaction.timeout.ms}, a poll
+ * loop inside {@code max.poll.interval.ms}). A job is a key range of one store, remembered in
+ * {@code tree-purge} with a resumable cursor (the last key examined), so a restart goes on where
+ * the last commit left it:
  *
  * <ul>
  *   <li>{@code store|prefix} -> {@code |cursor}: delete every key with the prefix;

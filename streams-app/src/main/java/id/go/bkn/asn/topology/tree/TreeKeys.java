@@ -10,8 +10,8 @@ import java.time.LocalDate;
  * The keys of the tree stage's stores, built so that one window's or year's entries share a prefix
  * (cleared with one prefix scan when it closes) and a dirty key names what to re-emit: {@code
  * D|yyyy-MM-dd|unitId} (day), {@code W|yyyy-MM-dd|unitId} (week), {@code Y|yyyy|unitId} (unit year)
- * and {@code E|yyyy|employeeId} (employee year). The seen-set's keys are the window prefix and the
- * employee id.
+ * and {@code E|yyyy|employeeId} (employee year). The seen-set's keys are the prefix of the week and
+ * the employee id ({@code W|monday|employeeId}): one entry holds the week and its days.
  */
 public final class TreeKeys {
 
@@ -36,9 +36,18 @@ public final class TreeKeys {
     return windowPrefix(window) + unitId;
   }
 
-  /** An employee's seen-set key in a window (its value holds every unit they were counted in). */
+  /**
+   * An employee's seen-set key for a DAY or WEEK window: the key of the week holding it, whose
+   * value holds the week's and each of its days' roles, per unit they were counted in.
+   */
   public static String seen(final CalendarWindow window, final String employeeId) {
-    return windowPrefix(window) + employeeId;
+    return seenPrefix(window) + employeeId;
+  }
+
+  /** The prefix {@code W|monday|} of the seen-set entries of the week holding the window. */
+  public static String seenPrefix(final CalendarWindow window) {
+    return windowPrefix(
+        window.size() == WindowSize.WEEK ? window : JakartaCalendar.week(window.start()));
   }
 
   /** The prefix {@code Y|yyyy|} of a year's unit entries. */

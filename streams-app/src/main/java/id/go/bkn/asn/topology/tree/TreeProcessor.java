@@ -117,7 +117,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     hierarchy = new UnitHierarchy(this::unit);
     final KeyValueStore<String, WindowCounts> windowStore =
         processorContext.getStateStore(TreeStores.WINDOWS);
-    final KeyValueStore<String, SeenRoles> seenStore =
+    final KeyValueStore<String, SeenWeek> seenStore =
         processorContext.getStateStore(TreeStores.SEEN);
     final KeyValueStore<String, Integer> emittedStore =
         processorContext.getStateStore(TreeStores.EMITTED);
@@ -140,7 +140,14 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     ytdPending = processorContext.getStateStore(TreeStores.YTD_PENDING);
     log = new EmissionLog(emittedStore, dirtyStore);
     windows =
-        new WindowLedger(windowStore, seenStore, headcounts, log, deletes, settings.minResponses());
+        new WindowLedger(
+            windowStore,
+            seenStore,
+            headcounts,
+            log,
+            deletes,
+            settings.minResponses(),
+            this::isClosed);
     ytd =
         new YtdLedger(
             processorContext.getStateStore(TreeStores.YTD_EMPLOYEE),
@@ -285,12 +292,14 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
       if (dayOpen || weekOpen) {
         clock.noteCounted(event.getOccurredAt());
       }
+      final List<WindowLedger.OpenWindow> open = new ArrayList<>(2);
       if (dayOpen) {
-        windows.count(eventWindows.day(), chain, event, chainAt(placed, eventWindows.day()));
+        open.add(openWindow(eventWindows.day(), placed));
       }
       if (weekOpen) {
-        windows.count(eventWindows.week(), chain, event, chainAt(placed, eventWindows.week()));
+        open.add(openWindow(eventWindows.week(), placed));
       }
+      windows.count(open, chain, event);
       // The employee's year totals, when this tree owns their year; a closed year ignores them.
       receiveYears(event);
     }
@@ -313,11 +322,16 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     final Instant now = set ? clock.now() : null;
     final List<String> chain = hierarchy.selfAndAncestors(event.getUnitId());
     final PlacementTimeline placed = placements.of(event.getEmployeeId());
+    final boolean weekOpen = !set || !eventWindows.week().isClosedAt(now, settings.weekGrace());
+    final List<WindowLedger.OpenWindow> open = new ArrayList<>(2);
     if (!set || !eventWindows.day().isClosedAt(now, settings.dayGrace())) {
-      windows.retract(eventWindows.day(), chain, event, chainAt(placed, eventWindows.day()));
+      open.add(openWindow(eventWindows.day(), placed));
     }
-    if (!set || !eventWindows.week().isClosedAt(now, settings.weekGrace())) {
-      windows.retract(eventWindows.week(), chain, event, chainAt(placed, eventWindows.week()));
+    if (weekOpen) {
+      open.add(openWindow(eventWindows.week(), placed));
+    }
+    windows.retract(open, chain, event);
+    if (weekOpen) {
       toProgramme(event, RecordTime.atMost(event.getOccurredAt().toEpochMilli(), wall));
     }
     receiveYears(event);
@@ -532,6 +546,17 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     }
   }
 
+  /** An open window with the unit chain where the timeline places the employee at its end. */
+  private WindowLedger.OpenWindow openWindow(
+      final CalendarWindow window, final PlacementTimeline placed) {
+    return new WindowLedger.OpenWindow(window, chainAt(placed, window));
+  }
+
+  /** Whether the task's clock has closed the DAY or WEEK window (never before it is set). */
+  private boolean isClosed(final CalendarWindow window) {
+    return clock.isSet() && window.isClosedAt(clock.now(), grace(window.size()));
+  }
+
   /** The unit chain where the timeline places the employee as of the window end; empty if none. */
   private List<String> chainAt(final PlacementTimeline placed, final CalendarWindow window) {
     return chainOf(placed.unitAt(window.end().toEpochMilli()));
@@ -630,6 +655,26 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     if (window.size() == WindowSize.WEEK) {
       alerts.withdrawGone(window, units, this::emit);
     }
+    if (closesSeenWeek(window)) {
+      windows.forgetSeen(JakartaCalendar.week(window.start()));
+    }
+  }
+
+  /**
+   * Whether this close leaves no window of its week's seen-set entries open (they hold the week and
+   * its seven days), so the entries can go: days and weeks close each by their own cursor and
+   * grace, so that is the week's close once its Sunday is closed, or the Sunday's once its week is.
+   * Every week with entries gets there once (days close before the week when the graces are equal;
+   * the DAY cursor moves before the WEEK cursor in a batch of closes).
+   */
+  private boolean closesSeenWeek(final CalendarWindow window) {
+    final CalendarWindow week = JakartaCalendar.week(window.start());
+    if (!window.end().equals(week.end())) {
+      return false;
+    }
+    final WindowSize other = window.size() == WindowSize.WEEK ? WindowSize.DAY : WindowSize.WEEK;
+    final Instant cursor = clock.cursor(other.name());
+    return cursor != null && !cursor.isBefore(week.end());
   }
 
   /**

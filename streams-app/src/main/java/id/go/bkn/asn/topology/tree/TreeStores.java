@@ -26,11 +26,12 @@ public final class TreeStores {
   public static final String WINDOWS = "tree-windows";
 
   /**
-   * Distinct people: {@code D|W|date|employeeId} -> {@link SeenRoles}, the role bits of each unit
-   * they were counted in (one entry per employee and window; it replaced {@code tree-seen}, one
-   * entry per unit of the chain).
+   * Distinct people: {@code W|monday|employeeId} -> {@link SeenWeek}, the role bits of each unit
+   * they were counted in, for the week and for each of its days (one entry per employee and week;
+   * it replaced {@code tree-seen-people}, one entry per employee and DAY or WEEK window, which in
+   * turn replaced {@code tree-seen}, one per unit of the chain).
    */
-  public static final String SEEN = "tree-seen-people";
+  public static final String SEEN = "tree-seen-weeks";
 
   /** Employee years: {@code E|yyyy|employeeId} -> {@link EmployeeYtd}. */
   public static final String YTD_EMPLOYEE = "tree-ytd-employee";
@@ -78,7 +79,7 @@ public final class TreeStores {
         store(WATERMARKS, Serdes.Long()),
         store(ROOTS, Serdes.Long()),
         store(WINDOWS, WindowCounts.SERDE),
-        store(SEEN, SeenRoles.SERDE),
+        store(SEEN, SeenWeek.SERDE),
         store(YTD_EMPLOYEE, EmployeeYtd.SERDE),
         store(YTD_UNIT, UnitYtd.SERDE),
         store(ROSTER, RosterEntry.SERDE),

@@ -1,24 +1,29 @@
 package id.go.bkn.asn.topology.tree;
 
 import id.go.bkn.asn.function.CalendarWindow;
+import id.go.bkn.asn.function.JakartaCalendar;
 import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.internal.TreeMessageKind;
 import id.go.bkn.asn.schema.RecordStatus;
 import id.go.bkn.asn.schema.UnitActivity;
 import id.go.bkn.asn.schema.WindowSize;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The open DAY and WEEK windows of a task's trees: counts an event for its unit and every ancestor
- * (O(depth) store operations, distinct participants and respondents through a seen-set entry per
- * window and employee holding their roles in each unit they were counted in, so a transfer inside a
- * subtree still counts the employee once there, and an event writes one seen-set record per window
- * whatever the depth), keeps how many participants have left each subtree by the window end, writes
- * the PROVISIONAL record of a changed unit-window, and on close one FINAL record per unit of the
- * trees, zeros included, then queues the window's state for deletion in chunks.
+ * (O(depth) store operations), distinct participants and respondents through one seen-set entry per
+ * employee and week ({@link SeenWeek}: their roles in the week and in each of its days, per unit
+ * they were counted in, so a transfer inside a subtree still counts the employee once there, and an
+ * event counted in its day and its week writes one seen-set record whatever the depth), keeps how
+ * many participants have left each subtree by the window end, writes the PROVISIONAL record of a
+ * changed unit-window, and on close one FINAL record per unit of the trees, zeros included, then
+ * queues the window's state for deletion in chunks (the seen-set of a week once the week and all
+ * its days are closed, see {@link #forgetSeen}).
  */
 final class WindowLedger {
 
@@ -37,38 +42,55 @@ final class WindowLedger {
    */
   private static final long ONE_SESSION = 4L;
 
+  /**
+   * An open window an event is counted in (or retracted from), with the unit chain where the roster
+   * places the employee as of the window end (empty when nowhere).
+   *
+   * @param window the DAY or WEEK window
+   * @param endChain the employee's unit and its ancestors as of the window end
+   */
+  record OpenWindow(CalendarWindow window, List<String> endChain) {}
+
   private final KeyValueStore<String, WindowCounts> windows;
-  private final KeyValueStore<String, SeenRoles> seen;
+  private final KeyValueStore<String, SeenWeek> seen;
   private final HeadcountLedger headcounts;
   private final EmissionLog log;
   private final ChunkedDeletes deletes;
   private final int minResponses;
+  private final Predicate<CalendarWindow> closed;
 
+  /**
+   * A ledger over the stores; {@code closed} says whether a window is closed by the task's clock
+   * (its slot in a seen-set entry is then dropped when the entry is next written: nothing reads it
+   * again).
+   */
   WindowLedger(
       final KeyValueStore<String, WindowCounts> windows,
-      final KeyValueStore<String, SeenRoles> seen,
+      final KeyValueStore<String, SeenWeek> seen,
       final HeadcountLedger headcounts,
       final EmissionLog log,
       final ChunkedDeletes deletes,
-      final int minResponses) {
+      final int minResponses,
+      final Predicate<CalendarWindow> closed) {
     this.windows = windows;
     this.seen = seen;
     this.headcounts = headcounts;
     this.log = log;
     this.deletes = deletes;
     this.minResponses = minResponses;
+    this.closed = closed;
   }
 
   /**
-   * Counts a non-anonymous event in an open window for every unit of its chain. {@code endChain} is
-   * where the roster places the employee as of the window end (the unit and its ancestors; empty
-   * when nowhere): a participant counted in a unit outside it has left that subtree by then.
+   * Counts a non-anonymous event in its open windows (its DAY and WEEK, or the one still open) for
+   * every unit of its chain: one seen-set read and at most one write for all of them (they share
+   * their week's entry). A participant counted in a unit outside a window's end chain has left that
+   * subtree by then.
    */
-  void count(
-      final CalendarWindow window,
-      final List<String> chain,
-      final TreeMessage event,
-      final List<String> endChain) {
+  void count(final List<OpenWindow> open, final List<String> chain, final TreeMessage event) {
+    if (open.isEmpty()) {
+      return;
+    }
     final long at = event.getOccurredAt().toEpochMilli();
     final boolean participant =
         event.getKind() == TreeMessageKind.ATTENDANCE
@@ -76,86 +98,127 @@ final class WindowLedger {
     final boolean respondent =
         event.getKind() == TreeMessageKind.FEEDBACK && event.getOverall() != null;
     final long role = (participant ? PARTICIPANT : 0L) | (respondent ? RESPONDENT : 0L);
-    final String seenKey = role == 0L ? null : TreeKeys.seen(window, event.getEmployeeId());
-    final SeenRoles stored = role == 0L ? null : seen.get(seenKey);
-    SeenRoles roles = stored == null ? SeenRoles.EMPTY : stored;
-    for (final String unitId : chain) {
-      final String key = TreeKeys.window(window, unitId);
-      final WindowCounts before = windows.get(key);
-      WindowCounts after = counted(before == null ? WindowCounts.EMPTY : before, event);
-      if (role != 0L) {
-        final long was = roles.of(unitId);
-        final long now = (was | role) + (participant ? ONE_SESSION : 0L);
-        if (now != was) {
-          roles = roles.with(unitId, now);
-          final boolean newParticipant = (now & PARTICIPANT) != 0 && (was & PARTICIPANT) == 0;
-          if (newParticipant) {
-            after = after.withParticipant();
+    final String seenKey =
+        role == 0L ? null : TreeKeys.seen(open.get(0).window(), event.getEmployeeId());
+    final SeenWeek stored = role == 0L ? null : seen.get(seenKey);
+    SeenWeek roles = stored == null ? SeenWeek.EMPTY : stored;
+    for (final OpenWindow target : open) {
+      final CalendarWindow window = target.window();
+      final int slot = SeenWeek.slot(window);
+      for (final String unitId : chain) {
+        final String key = TreeKeys.window(window, unitId);
+        final WindowCounts before = windows.get(key);
+        WindowCounts after = counted(before == null ? WindowCounts.EMPTY : before, event);
+        if (role != 0L) {
+          final long was = roles.of(slot, unitId);
+          final long now = (was | role) + (participant ? ONE_SESSION : 0L);
+          if (now != was) {
+            roles = roles.with(slot, unitId, now);
+            final boolean newParticipant = (now & PARTICIPANT) != 0 && (was & PARTICIPANT) == 0;
+            if (newParticipant) {
+              after = after.withParticipant();
+            }
+            after =
+                after.withPeople(
+                    (now & RESPONDENT) != 0 && (was & RESPONDENT) == 0 ? 1 : 0,
+                    (was & ROLES) == 0L ? 1 : 0,
+                    newParticipant && !target.endChain().contains(unitId) ? 1 : 0);
           }
-          after =
-              after.withPeople(
-                  (now & RESPONDENT) != 0 && (was & RESPONDENT) == 0 ? 1 : 0,
-                  (was & ROLES) == 0L ? 1 : 0,
-                  newParticipant && !endChain.contains(unitId) ? 1 : 0);
         }
+        windows.put(key, after);
+        log.markDirty(key, at);
       }
-      windows.put(key, after);
-      log.markDirty(key, at);
     }
-    if (role != 0L && !roles.equals(stored)) {
-      seen.put(seenKey, roles);
+    if (role != 0L) {
+      store(seenKey, open.get(0).window(), stored, roles);
     }
   }
 
   /**
-   * Undoes an attendance counted before in an open window, for every unit of its chain: a
-   * correction replaces it. A participant whose last PRESENT or LATE attendance of the window this
-   * was no longer counts as one (nor as engaged, unless they answered feedback).
+   * Undoes an attendance counted before in its open windows, for every unit of its chain: a
+   * correction replaces it. A participant whose last PRESENT or LATE attendance of a window this
+   * was no longer counts as one there (nor as engaged, unless they answered feedback).
    */
-  void retract(
-      final CalendarWindow window,
-      final List<String> chain,
-      final TreeMessage event,
-      final List<String> endChain) {
+  void retract(final List<OpenWindow> open, final List<String> chain, final TreeMessage event) {
+    if (open.isEmpty()) {
+      return;
+    }
     final long at = event.getOccurredAt().toEpochMilli();
     final boolean participant =
         "PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus());
     final double jp = event.getSessionJp() == null ? 0.0 : event.getSessionJp();
-    final String seenKey = TreeKeys.seen(window, event.getEmployeeId());
-    final SeenRoles stored = participant ? seen.get(seenKey) : null;
-    SeenRoles roles = stored == null ? SeenRoles.EMPTY : stored;
-    for (final String unitId : chain) {
-      final String key = TreeKeys.window(window, unitId);
-      final WindowCounts before = windows.get(key);
-      if (before == null) {
-        continue;
-      }
-      WindowCounts after = before.withoutAttendance(event.getStatus(), jp);
-      if (participant) {
-        final long was = roles.of(unitId);
-        if (was >= ONE_SESSION) {
-          long now = was - ONE_SESSION;
-          if (now < ONE_SESSION) {
-            now &= ~PARTICIPANT;
-            after =
-                after
-                    .withoutParticipant()
-                    .withPeople(
-                        0, (now & ROLES) == 0L ? -1 : 0, endChain.contains(unitId) ? 0 : -1);
-          }
-          roles = roles.with(unitId, now);
+    final String seenKey = TreeKeys.seen(open.get(0).window(), event.getEmployeeId());
+    final SeenWeek stored = participant ? seen.get(seenKey) : null;
+    SeenWeek roles = stored == null ? SeenWeek.EMPTY : stored;
+    for (final OpenWindow target : open) {
+      final CalendarWindow window = target.window();
+      final int slot = SeenWeek.slot(window);
+      for (final String unitId : chain) {
+        final String key = TreeKeys.window(window, unitId);
+        final WindowCounts before = windows.get(key);
+        if (before == null) {
+          continue;
         }
+        WindowCounts after = before.withoutAttendance(event.getStatus(), jp);
+        if (participant) {
+          final long was = roles.of(slot, unitId);
+          if (was >= ONE_SESSION) {
+            long now = was - ONE_SESSION;
+            if (now < ONE_SESSION) {
+              now &= ~PARTICIPANT;
+              after =
+                  after
+                      .withoutParticipant()
+                      .withPeople(
+                          0,
+                          (now & ROLES) == 0L ? -1 : 0,
+                          target.endChain().contains(unitId) ? 0 : -1);
+            }
+            roles = roles.with(slot, unitId, now);
+          }
+        }
+        windows.put(key, after);
+        log.markDirty(key, at);
       }
-      windows.put(key, after);
-      log.markDirty(key, at);
     }
-    if (stored != null && !roles.equals(stored)) {
-      if (roles.isEmpty()) {
-        seen.delete(seenKey);
-      } else {
-        seen.put(seenKey, roles);
+    if (stored != null) {
+      store(seenKey, open.get(0).window(), stored, roles);
+    }
+  }
+
+  /**
+   * Writes a changed seen-set entry of the week holding {@code window}, without the slots of its
+   * windows that are closed by now (they are never read again; the entry stays small); deletes it
+   * when nothing is left.
+   */
+  private void store(
+      final String seenKey,
+      final CalendarWindow window,
+      final SeenWeek stored,
+      final SeenWeek changed) {
+    if (changed.equals(stored == null ? SeenWeek.EMPTY : stored)) {
+      return;
+    }
+    final CalendarWindow week =
+        window.size() == WindowSize.WEEK ? window : JakartaCalendar.week(window.start());
+    SeenWeek next = changed;
+    for (int slot = 0; slot < SeenWeek.SLOTS; slot++) {
+      if (next.has(slot) && closed.test(slotWindow(week, slot))) {
+        next = next.withoutSlot(slot);
       }
     }
+    if (!next.isEmpty()) {
+      seen.put(seenKey, next);
+    } else if (stored != null) {
+      seen.delete(seenKey);
+    }
+  }
+
+  /** The window of a slot of the week's seen-set entry: the week or one of its days. */
+  private static CalendarWindow slotWindow(final CalendarWindow week, final int slot) {
+    return slot == SeenWeek.WEEK
+        ? week
+        : JakartaCalendar.day(week.start().plus(Duration.ofDays(slot - 1L)));
   }
 
   /**
@@ -187,8 +250,8 @@ final class WindowLedger {
       final String employeeId,
       final int delta,
       final long at) {
-    final SeenRoles roles = seen.get(TreeKeys.seen(window, employeeId));
-    if (roles == null || (roles.of(unitId) & PARTICIPANT) == 0) {
+    final SeenWeek roles = seen.get(TreeKeys.seen(window, employeeId));
+    if (roles == null || (roles.of(SeenWeek.slot(window), unitId) & PARTICIPANT) == 0) {
       return;
     }
     final String key = TreeKeys.window(window, unitId);
@@ -229,9 +292,11 @@ final class WindowLedger {
 
   /**
    * Closes a window: one FINAL record per unit of {@code units} handed to {@code finals}; the
-   * window's counts, seen-set, revisions and dirty marks are then queued for deletion in bounded
-   * chunks ({@link ChunkedDeletes}), so the close itself only reads. Nothing writes a closed
-   * window's keys again, and a dirty mark left behind is dropped unwritten (its window is closed).
+   * window's counts, revisions and dirty marks are then queued for deletion in bounded chunks
+   * ({@link ChunkedDeletes}), so the close itself only reads. Nothing writes a closed window's keys
+   * again, and a dirty mark left behind is dropped unwritten (its window is closed). The seen-set
+   * entries, shared by a week and its days, go with {@link #forgetSeen} once all of them are
+   * closed.
    */
   void close(
       final CalendarWindow window,
@@ -255,10 +320,18 @@ final class WindowLedger {
     }
     // Entries of units outside the snapshot (unknown to reference.units) go with the rest.
     final String prefix = TreeKeys.windowPrefix(window);
-    deletes.deletePrefix(TreeStores.SEEN, prefix);
     deletes.deletePrefix(TreeStores.WINDOWS, prefix);
     deletes.deletePrefix(TreeStores.EMITTED, prefix);
     deletes.deletePrefix(TreeStores.DIRTY, prefix);
+  }
+
+  /**
+   * Queues the deletion, in bounded chunks, of the seen-set entries of the week: to be called once
+   * the week and each of its days are closed (one delete per employee and week removes the roles of
+   * all eight windows).
+   */
+  void forgetSeen(final CalendarWindow week) {
+    deletes.deletePrefix(TreeStores.SEEN, TreeKeys.seenPrefix(week));
   }
 
   /** The output target of a window size. */
