@@ -115,21 +115,15 @@ final class TopologyOptions {
               jpBehindMargin,
               ALERTS.noActivityCriticalWeeks(),
               minCohort);
-      return new TopologySettings(
-              grace,
-              grace,
-              grace,
-              dedupHorizon,
-              DEFAULTS.maxClockSkew(),
-              DEFAULTS.maxSessionJp(),
-              minResponses,
-              targetJp,
-              idleTimeout,
-              DEFAULTS.emitInterval(),
-              DEFAULTS.treePartitions(),
-              DEFAULTS.programPartitions(),
-              alerts)
-          .withReferenceWait(referenceWait);
+      return DEFAULTS.toBuilder()
+          .grace(grace)
+          .dedupHorizon(dedupHorizon)
+          .minResponses(minResponses)
+          .targetJp(targetJp)
+          .idleTimeout(idleTimeout)
+          .alerts(alerts)
+          .referenceWait(referenceWait)
+          .build();
     } catch (final IllegalArgumentException e) {
       throw new UserError("Invalid topology setting: " + e.getMessage(), e);
     }

@@ -730,21 +730,12 @@ public final class Bench {
 
   private TopologySettings topologySettings() {
     final TopologySettings d = TopologySettings.DEFAULTS;
-    return new TopologySettings(
-        d.dayGrace(),
-        d.weekGrace(),
-        d.yearGrace(),
-        d.dedupHorizon(),
-        d.maxClockSkew(),
-        d.maxSessionJp(),
-        d.minResponses(),
-        d.targetJp(),
-        d.idleTimeout(),
-        settings.emitInterval(),
-        settings.partitions(),
-        settings.partitions(),
-        settings.partitions(),
-        d.alerts());
+    return d.toBuilder()
+        .emitInterval(settings.emitInterval())
+        .treePartitions(settings.partitions())
+        .programPartitions(settings.partitions())
+        .inputPartitions(settings.partitions())
+        .build();
   }
 
   private Map<String, Object> runSettings(final String guarantee) {

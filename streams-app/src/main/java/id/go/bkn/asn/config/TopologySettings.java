@@ -98,151 +98,173 @@ public record TopologySettings(
     Objects.requireNonNull(alerts, "alerts");
   }
 
-  /** The settings with the default number of input partitions, which the app corrects at start. */
-  public TopologySettings(
-      final Duration dayGrace,
-      final Duration weekGrace,
-      final Duration yearGrace,
-      final Duration dedupHorizon,
-      final Duration maxClockSkew,
-      final double maxSessionJp,
-      final int minResponses,
-      final double targetJp,
-      final Duration idleTimeout,
-      final Duration emitInterval,
-      final int treePartitions,
-      final int programPartitions,
-      final AlertThresholds alerts) {
-    this(
-        dayGrace,
-        weekGrace,
-        yearGrace,
-        dedupHorizon,
-        maxClockSkew,
-        maxSessionJp,
-        minResponses,
-        targetJp,
-        idleTimeout,
-        emitInterval,
-        treePartitions,
-        programPartitions,
-        DEFAULT_INPUT_PARTITIONS,
-        alerts,
-        DEFAULT_REFERENCE_WAIT);
-  }
-
-  /** The settings with the default {@link #referenceWait}. */
-  public TopologySettings(
-      final Duration dayGrace,
-      final Duration weekGrace,
-      final Duration yearGrace,
-      final Duration dedupHorizon,
-      final Duration maxClockSkew,
-      final double maxSessionJp,
-      final int minResponses,
-      final double targetJp,
-      final Duration idleTimeout,
-      final Duration emitInterval,
-      final int treePartitions,
-      final int programPartitions,
-      final int inputPartitions,
-      final AlertThresholds alerts) {
-    this(
-        dayGrace,
-        weekGrace,
-        yearGrace,
-        dedupHorizon,
-        maxClockSkew,
-        maxSessionJp,
-        minResponses,
-        targetJp,
-        idleTimeout,
-        emitInterval,
-        treePartitions,
-        programPartitions,
-        inputPartitions,
-        alerts,
-        DEFAULT_REFERENCE_WAIT);
+  /** A builder holding these settings, to change some of them: {@code DEFAULTS.toBuilder()}. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** A copy with another {@link #referenceWait}. */
   public TopologySettings withReferenceWait(final Duration wait) {
-    return new TopologySettings(
-        dayGrace,
-        weekGrace,
-        yearGrace,
-        dedupHorizon,
-        maxClockSkew,
-        maxSessionJp,
-        minResponses,
-        targetJp,
-        idleTimeout,
-        emitInterval,
-        treePartitions,
-        programPartitions,
-        inputPartitions,
-        alerts,
-        wait);
+    return toBuilder().referenceWait(wait).build();
   }
 
   /** A copy with another grace for every window size. */
   public TopologySettings withGrace(final Duration grace) {
-    return new TopologySettings(
-        grace,
-        grace,
-        grace,
-        dedupHorizon,
-        maxClockSkew,
-        maxSessionJp,
-        minResponses,
-        targetJp,
-        idleTimeout,
-        emitInterval,
-        treePartitions,
-        programPartitions,
-        inputPartitions,
-        alerts,
-        referenceWait);
+    return toBuilder().grace(grace).build();
   }
 
   /** A copy with another number of input partitions (watermark senders of the tree stage). */
   public TopologySettings withInputPartitions(final int partitions) {
-    return new TopologySettings(
-        dayGrace,
-        weekGrace,
-        yearGrace,
-        dedupHorizon,
-        maxClockSkew,
-        maxSessionJp,
-        minResponses,
-        targetJp,
-        idleTimeout,
-        emitInterval,
-        treePartitions,
-        programPartitions,
-        partitions,
-        alerts,
-        referenceWait);
+    return toBuilder().inputPartitions(partitions).build();
   }
 
   /** A copy with another number of partitions for both internal topics. */
   public TopologySettings withInternalPartitions(final int partitions) {
-    return new TopologySettings(
-        dayGrace,
-        weekGrace,
-        yearGrace,
-        dedupHorizon,
-        maxClockSkew,
-        maxSessionJp,
-        minResponses,
-        targetJp,
-        idleTimeout,
-        emitInterval,
-        partitions,
-        partitions,
-        inputPartitions,
-        alerts,
-        referenceWait);
+    return toBuilder().treePartitions(partitions).programPartitions(partitions).build();
+  }
+
+  /**
+   * Settings built from others with some components changed; {@link #build} validates them as the
+   * record's constructor does.
+   */
+  public static final class Builder {
+    private Duration dayGrace;
+    private Duration weekGrace;
+    private Duration yearGrace;
+    private Duration dedupHorizon;
+    private Duration maxClockSkew;
+    private double maxSessionJp;
+    private int minResponses;
+    private double targetJp;
+    private Duration idleTimeout;
+    private Duration emitInterval;
+    private int treePartitions;
+    private int programPartitions;
+    private int inputPartitions;
+    private AlertThresholds alerts;
+    private Duration referenceWait;
+
+    private Builder(final TopologySettings from) {
+      dayGrace = from.dayGrace;
+      weekGrace = from.weekGrace;
+      yearGrace = from.yearGrace;
+      dedupHorizon = from.dedupHorizon;
+      maxClockSkew = from.maxClockSkew;
+      maxSessionJp = from.maxSessionJp;
+      minResponses = from.minResponses;
+      targetJp = from.targetJp;
+      idleTimeout = from.idleTimeout;
+      emitInterval = from.emitInterval;
+      treePartitions = from.treePartitions;
+      programPartitions = from.programPartitions;
+      inputPartitions = from.inputPartitions;
+      alerts = from.alerts;
+      referenceWait = from.referenceWait;
+    }
+
+    /** The same grace for DAY, WEEK and YEAR. */
+    public Builder grace(final Duration grace) {
+      return dayGrace(grace).weekGrace(grace).yearGrace(grace);
+    }
+
+    public Builder dayGrace(final Duration value) {
+      dayGrace = value;
+      return this;
+    }
+
+    public Builder weekGrace(final Duration value) {
+      weekGrace = value;
+      return this;
+    }
+
+    public Builder yearGrace(final Duration value) {
+      yearGrace = value;
+      return this;
+    }
+
+    public Builder dedupHorizon(final Duration value) {
+      dedupHorizon = value;
+      return this;
+    }
+
+    public Builder maxClockSkew(final Duration value) {
+      maxClockSkew = value;
+      return this;
+    }
+
+    public Builder maxSessionJp(final double value) {
+      maxSessionJp = value;
+      return this;
+    }
+
+    public Builder minResponses(final int value) {
+      minResponses = value;
+      return this;
+    }
+
+    public Builder targetJp(final double value) {
+      targetJp = value;
+      return this;
+    }
+
+    public Builder idleTimeout(final Duration value) {
+      idleTimeout = value;
+      return this;
+    }
+
+    public Builder emitInterval(final Duration value) {
+      emitInterval = value;
+      return this;
+    }
+
+    public Builder treePartitions(final int value) {
+      treePartitions = value;
+      return this;
+    }
+
+    public Builder programPartitions(final int value) {
+      programPartitions = value;
+      return this;
+    }
+
+    public Builder inputPartitions(final int value) {
+      inputPartitions = value;
+      return this;
+    }
+
+    public Builder alerts(final AlertThresholds value) {
+      alerts = value;
+      return this;
+    }
+
+    public Builder referenceWait(final Duration value) {
+      referenceWait = value;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws IllegalArgumentException when one is out of range
+     */
+    public TopologySettings build() {
+      return new TopologySettings(
+          dayGrace,
+          weekGrace,
+          yearGrace,
+          dedupHorizon,
+          maxClockSkew,
+          maxSessionJp,
+          minResponses,
+          targetJp,
+          idleTimeout,
+          emitInterval,
+          treePartitions,
+          programPartitions,
+          inputPartitions,
+          alerts,
+          referenceWait);
+    }
   }
 
   private static void requirePositive(

@@ -55,22 +55,13 @@ final class PipelineItFixture {
       final Map<String, String> clientProperties) {
     final TopicNames topics = TopicNames.contract();
     final TopologySettings topology =
-        new TopologySettings(
-                grace,
-                grace,
-                grace,
-                Duration.ofDays(7),
-                Duration.ofHours(1),
-                24,
-                5,
-                20,
-                Duration.ofMinutes(10),
-                Duration.ofMillis(500),
-                6,
-                6,
-                TopologySettings.DEFAULTS.alerts())
+        TopologySettings.DEFAULTS.toBuilder()
+            .grace(grace)
+            .idleTimeout(Duration.ofMinutes(10))
+            .emitInterval(Duration.ofMillis(500))
             // A roster version for a missing unit is set aside after 10 s, not 5 min (BadInputIT).
-            .withReferenceWait(REFERENCE_WAIT);
+            .referenceWait(REFERENCE_WAIT)
+            .build();
     return PipelineApp.start(
         new PipelineApp.Settings(
             StreamsSettings.of(

@@ -195,20 +195,7 @@ final class TreeFixture implements AutoCloseable {
   /** Settings with the defaults, one internal partition and these alert thresholds. */
   static TopologySettings settingsWith(final AlertThresholds alerts) {
     final TopologySettings d = TopologySettings.DEFAULTS;
-    return new TopologySettings(
-        d.dayGrace(),
-        d.weekGrace(),
-        d.yearGrace(),
-        d.dedupHorizon(),
-        d.maxClockSkew(),
-        d.maxSessionJp(),
-        d.minResponses(),
-        d.targetJp(),
-        d.idleTimeout(),
-        d.emitInterval(),
-        1,
-        1,
-        alerts);
+    return d.toBuilder().treePartitions(1).programPartitions(1).alerts(alerts).build();
   }
 
   /** The instant of a WIB local date-time such as 2025-03-10T09:00. */

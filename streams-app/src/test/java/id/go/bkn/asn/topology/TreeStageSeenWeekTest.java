@@ -144,22 +144,7 @@ class TreeStageSeenWeekTest {
     // given a week grace shorter than the day grace: the week closes before its Sunday
     final TopologySettings d = TopologySettings.DEFAULTS.withInternalPartitions(1);
     final TopologySettings settings =
-        new TopologySettings(
-            Duration.ofHours(48),
-            Duration.ofHours(1),
-            d.yearGrace(),
-            d.dedupHorizon(),
-            d.maxClockSkew(),
-            d.maxSessionJp(),
-            d.minResponses(),
-            d.targetJp(),
-            d.idleTimeout(),
-            d.emitInterval(),
-            d.treePartitions(),
-            d.programPartitions(),
-            d.inputPartitions(),
-            d.alerts(),
-            d.referenceWait());
+        d.toBuilder().dayGrace(Duration.ofHours(48)).weekGrace(Duration.ofHours(1)).build();
     try (TreeFixture fx = new TreeFixture(stateDir, settings)) {
       fx.pipe(fx.hire("E1", KEL_A1, HIRED), fx.hire("E2", KEL_A1, HIRED));
       final TreeMessage first = fx.attendance("E1", KEL_A1, "PRESENT", 2, wib("2025-03-16T09:00"));

@@ -225,20 +225,11 @@ class AggregateViewIT {
     final TopicNames topics = TopicNames.contract();
     final TopologySettings defaults = TopologySettings.DEFAULTS;
     final TopologySettings topology =
-        new TopologySettings(
-            GRACE,
-            GRACE,
-            GRACE,
-            Duration.ofDays(7),
-            Duration.ofHours(1),
-            24,
-            5,
-            20,
-            Duration.ofMinutes(10),
-            Duration.ofMillis(500),
-            6,
-            6,
-            defaults.alerts());
+        defaults.toBuilder()
+            .grace(GRACE)
+            .idleTimeout(Duration.ofMinutes(10))
+            .emitInterval(Duration.ofMillis(500))
+            .build();
     return PipelineApp.start(
         new PipelineApp.Settings(
             StreamsSettings.of(
