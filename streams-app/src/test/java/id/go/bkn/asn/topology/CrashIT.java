@@ -85,6 +85,12 @@ class CrashIT {
 
   static {
     AvroClassTrust.trustPackage("id.go.bkn.asn.schema");
+    // The app JVMs must not outlive this one when it is stopped (a build's timeout, Ctrl-C).
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly),
+                "crash-it-children"));
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(CrashIT.class);
