@@ -63,6 +63,20 @@ class BenchSmokeIT {
     for (final String g : GUARANTEES) {
       positive(root, missing, "phases.B3_passthrough." + g + ".eventsPerSecond");
       positive(root, missing, "phases.B4_avro." + g + ".eventsPerSecond");
+      for (final String baseline : List.of("B3_passthrough", "B4_avro")) {
+        // Each baseline runs three times, interleaved with the other; the median is reported.
+        final JsonNode runs =
+            root.at(pointer("phases." + baseline + "." + g + ".runsEventsPerSecond"));
+        if (runs.size() != 3) {
+          missing.add("phases." + baseline + "." + g + ".runsEventsPerSecond (three runs)");
+        }
+        runs.forEach(
+            run -> {
+              if (!(run.asDouble() > 0)) {
+                missing.add("phases." + baseline + "." + g + ".runsEventsPerSecond[]");
+              }
+            });
+      }
       final String full = "phases.full." + g + ".";
       positive(
           root,
