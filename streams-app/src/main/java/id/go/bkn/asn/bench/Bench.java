@@ -81,8 +81,10 @@ import org.slf4j.LoggerFactory;
  * B3 (a pass-through Kafka Streams app, bytes in and out), B4 (the same decoding and encoding with
  * the project's Avro serde) and the full topology draining the backlog, each Streams phase under
  * at_least_once and exactly_once_v2, then latency with an open-loop producer at 50 % and 80 % of
- * the full topology's exactly_once_v2 rate. Every Streams phase is a fresh application id reading
- * the same topics from the start. The result is a {@link BenchReport}.
+ * the full topology's exactly_once_v2 rate; with {@code --scale-out}, before the latency phase, the
+ * full topology under exactly_once_v2 again as N instances of one application id. Every Streams
+ * phase is a fresh application id reading the same topics from the start. The result is a {@link
+ * BenchReport}.
  */
 public final class Bench {
 
