@@ -637,6 +637,7 @@ public final class Bench {
   private record StreamsRun(
       double seconds,
       double startupSeconds,
+      double everyRunningSeconds,
       double committedSeconds,
       List<Duration> stages,
       long processCpuNanos,
@@ -652,6 +653,9 @@ public final class Bench {
       figures.put("events", events);
       figures.put("seconds", seconds);
       figures.put("startupSeconds", startupSeconds);
+      if (instances.size() > 1) {
+        figures.put("secondsUntilEveryInstanceRunning", everyRunningSeconds);
+      }
       figures.put("secondsFromStartToCommitted", committedSeconds);
       figures.put("eventsPerSecond", events / seconds);
       figures.put("processCpuSecondsPerMillionEvents", processCpuNanos / 1e9 / (events / 1e6));
@@ -843,21 +847,24 @@ public final class Bench {
           processed = watch == null ? 0 : watch.doneNanos();
         }
         // Joining the group and assigning tasks take seconds whatever the work; the rates count
-        // from the first RUNNING state (of the last instance to get there; the time from start()
-        // is reported beside). A baseline ends when its last record was processed (see
-        // ProcessedWatch), the full topology when its committed offsets reached the ends of every
-        // stage.
+        // from the first RUNNING state (the time from start() is reported beside). With several
+        // instances, from the first instance's: it processes from then on, while the others join
+        // (counting from the last one's would leave out work done before it, and flatter them).
+        // A baseline ends when its last record was processed (see ProcessedWatch), the full
+        // topology when its committed offsets reached the ends of every stage.
         final double committed = drained.get(drained.size() - 1).toNanos() / 1e9;
         final double total = processed > 0 ? (processed - start) / 1e9 : committed;
-        long allRunning = 0;
+        long firstRunning = Long.MAX_VALUE;
+        long allRunning = Long.MIN_VALUE;
         for (int i = 0; i < running.length(); i++) {
-          if (running.get(i) == 0) {
-            allRunning = 0;
-            break;
+          final long at = running.get(i);
+          if (at != 0) {
+            firstRunning = Math.min(firstRunning, at);
           }
-          allRunning = Math.max(allRunning, running.get(i));
+          allRunning = at == 0 || allRunning == 0 ? 0 : Math.max(allRunning, at);
         }
-        final double startup = allRunning == 0 ? 0 : (allRunning - start) / 1e9;
+        final double startup = firstRunning == Long.MAX_VALUE ? 0 : (firstRunning - start) / 1e9;
+        final double everyRunning = allRunning == 0 ? 0 : (allRunning - start) / 1e9;
         final double seconds = total > startup ? total - startup : total;
         final List<InstanceRun> perInstance = new ArrayList<>();
         for (int i = 0; i < clients.size(); i++) {
@@ -873,6 +880,7 @@ public final class Bench {
             new StreamsRun(
                 seconds,
                 startup,
+                everyRunning,
                 committed,
                 drained,
                 processCpu,
