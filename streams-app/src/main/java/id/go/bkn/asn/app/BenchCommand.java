@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,6 +40,9 @@ import picocli.CommandLine.Spec;
           + " --events 20000 --latency-duration 10s is a one-minute smoke."
     })
 final class BenchCommand implements Callable<Integer> {
+
+  /** The most instances a scale-out phase may run in one process. */
+  static final int MAX_SCALE_OUT = 8;
 
   @Spec private CommandSpec spec;
 
@@ -142,6 +147,17 @@ final class BenchCommand implements Callable<Integer> {
   Duration latencyDuration;
 
   @Option(
+      names = "--scale-out",
+      paramLabel = "N[,N...]",
+      description =
+          "After the full-topology phases, run the full topology under exactly_once_v2 as N"
+              + " instances of one application id in this process, for each N (1-"
+              + MAX_SCALE_OUT
+              + "), draining the same backlog: how the work splits between instances (on one"
+              + " machine they share its cores). Default: none.")
+  String scaleOut;
+
+  @Option(
       names = "--drain-timeout",
       paramLabel = "DURATION",
       defaultValue = "20m",
@@ -188,6 +204,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     final BenchSettings.Profile chosen = profile();
     validate(chosen);
+    final List<Integer> instanceCounts = parseScaleOut(scaleOut);
     final boolean temporary = dataDir == null;
     final Path dir = temporary ? temporaryDir() : dataDir;
     final PrintWriter out = spec.commandLine().getOut();
@@ -206,6 +223,7 @@ final class BenchCommand implements Callable<Integer> {
               emitInterval,
               rocksDbMemory,
               latencyDuration,
+              instanceCounts,
               drainTimeout,
               bootstrapServers,
               schemaRegistryUrl,
@@ -288,6 +306,39 @@ final class BenchCommand implements Callable<Integer> {
     if (Files.isDirectory(output)) {
       throw new UserError("--output must be a file, " + output + " is a directory");
     }
+  }
+
+  /**
+   * The instance counts of {@code --scale-out}: whole numbers 1-{@value #MAX_SCALE_OUT}, separated
+   * by commas, none twice; none when the option is absent.
+   */
+  static List<Integer> parseScaleOut(final String value) {
+    if (value == null) {
+      return List.of();
+    }
+    final String fix =
+        "--scale-out takes instance counts of 1-"
+            + MAX_SCALE_OUT
+            + " separated by commas, like 2,3; got '"
+            + value
+            + "'";
+    final List<Integer> counts = new ArrayList<>();
+    for (final String part : value.split(",", -1)) {
+      final int count;
+      try {
+        count = Integer.parseInt(part.strip());
+      } catch (final NumberFormatException e) {
+        throw new UserError(fix, e);
+      }
+      if (count < 1 || count > MAX_SCALE_OUT) {
+        throw new UserError(fix);
+      }
+      if (counts.contains(count)) {
+        throw new UserError("--scale-out names " + count + " twice; give each count once");
+      }
+      counts.add(count);
+    }
+    return List.copyOf(counts);
   }
 
   private static void requirePositive(

@@ -30,6 +30,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -52,6 +55,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -61,8 +66,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.TopologyDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +81,10 @@ import org.slf4j.LoggerFactory;
  * B3 (a pass-through Kafka Streams app, bytes in and out), B4 (the same decoding and encoding with
  * the project's Avro serde) and the full topology draining the backlog, each Streams phase under
  * at_least_once and exactly_once_v2, then latency with an open-loop producer at 50 % and 80 % of
- * the full topology's exactly_once_v2 rate. Every Streams phase is a fresh application id reading
- * the same topics from the start. The result is a {@link BenchReport}.
+ * the full topology's exactly_once_v2 rate; with {@code --scale-out}, before the latency phase, the
+ * full topology under exactly_once_v2 again as N instances of one application id. Every Streams
+ * phase is a fresh application id reading the same topics from the start. The result is a {@link
+ * BenchReport}.
  */
 public final class Bench {
 
@@ -396,11 +406,19 @@ public final class Bench {
     final Properties props = baseProperties(context, appId, guarantee);
     final StreamsRun run =
         runStreams(
-            appId, topology, props, List.of(context.eventTopics()), false, input.events(), null);
+            appId,
+            List.of(new Instance(appId, topology, props)),
+            List.of(context.eventTopics()),
+            false,
+            input.events(),
+            null);
     return run.figures(input.events());
   }
 
-  /** The full topology draining the backlog; with exactly_once_v2 also the latency phase. */
+  /**
+   * The full topology draining the backlog; with exactly_once_v2 then the scale-out phases (when
+   * asked for) and the latency phase, on the drained app.
+   */
   private double full(
       final Context context,
       final BenchInput input,
@@ -411,69 +429,51 @@ public final class Bench {
       throws InterruptedException {
     final String appId = "bench-" + runTag + "-full-" + shortName(guarantee);
     final TopicNames topics = context.topics();
-    final TopologySettings topologySettings = topologySettings();
-    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    final PipelineEvents events = new MicrometerPipelineEvents(meters);
-    final TopologyContext topologyContext =
-        new TopologyContext(
-            topologySettings, topics, TopologySerdes.on(context.registry()), clock, events);
-    final StreamsSettings streamsSettings =
-        StreamsSettings.of(
-                new KafkaConnection(
-                    String.valueOf(context.client().get("bootstrap.servers")),
-                    settings.kafkaProperties()),
-                new StreamsSettings.Options(
-                    appId,
-                    guarantee,
-                    settings.dataDir().resolve("state-" + runTag),
-                    settings.streamThreads()),
-                topics.deadLetters())
-            .withExtraProperties(IngestStreamsConfig.properties(topics, events))
-            .withExtraProperties(tuning(appId))
-            .withExtraProperties(
-                settings.rocksDbMemoryBytes() > 0
-                    ? BoundedRocksDbMemory.properties(settings.rocksDbMemoryBytes())
-                    : Map.of());
-    final Properties props = streamsSettings.properties();
-    final Topology topology =
-        new ParticipationTopology(topologyContext)
-            .build(new TopologyConfig(new StreamsConfig(props)));
-    final List<List<String>> stages =
-        List.of(
-            List.of(
-                topics.enrollments(), topics.attendance(), topics.feedback(), topics.employees()),
-            List.of(appId + "-asn-tree-repartition"),
-            List.of(appId + "-asn-program-repartition"));
-    final boolean latency =
-        StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee) && !settings.latencyDuration().isZero();
+    final boolean eos = StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee);
+    final boolean latency = eos && !settings.latencyDuration().isZero();
+    final boolean scaleOut = eos && !settings.scaleOut().isEmpty();
     final Map<String, Object> latencyFigures = new LinkedHashMap<>();
+    final List<PrometheusMeterRegistry> meters = new ArrayList<>();
     final StreamsRun run;
     try {
       run =
           runStreams(
               appId,
-              topology,
-              props,
-              stages,
+              List.of(
+                  fullInstance(
+                      context,
+                      appId,
+                      appId,
+                      settings.dataDir().resolve("state-" + runTag),
+                      guarantee,
+                      meters)),
+              fullStages(appId, topics),
               settings.rocksDbMemoryBytes() > 0,
               0,
-              rate -> {
+              (perSecond, clients) -> {
+                if (scaleOut) {
+                  // The latency phase writes fresh events into the inputs, and the scale-out
+                  // phases must drain the same backlog as this one: they run first, with this
+                  // instance paused (it keeps polling and committing, and processes nothing).
+                  clients.forEach(KafkaStreams::pause);
+                  try {
+                    scaleOut(context, input, perSecond * input.events(), appId, report);
+                  } finally {
+                    clients.forEach(KafkaStreams::resume);
+                  }
+                }
                 if (latency) {
-                  latencyFigures.putAll(latency(context, input, rate * input.events()));
+                  latencyFigures.putAll(latency(context, input, perSecond * input.events()));
                 }
               });
     } finally {
-      meters.close();
+      meters.forEach(PrometheusMeterRegistry::close);
     }
     final Map<String, Object> figures = run.figures(input.events());
     final double rate = input.events() / run.seconds();
     figures.put("ratioToB3", rate / b3);
     figures.put("ratioToB4", rate / b4);
-    final Map<String, Object> drained = new LinkedHashMap<>();
-    drained.put("ingest", run.stages().get(0).toMillis() / 1000.0);
-    drained.put("tree", run.stages().get(1).toMillis() / 1000.0);
-    drained.put("program", run.stages().get(2).toMillis() / 1000.0);
-    figures.put("stageDrainedSeconds", drained);
+    figures.put("stageDrainedSeconds", run.stageSeconds());
     figures.put("brokerWrittenPerEvent", run.perEvent(appId, topics, input.events()));
     figures.put("settings", runSettings(guarantee));
     report.phase("full", guarantee, figures);
@@ -484,6 +484,127 @@ public final class Bench {
       report.put("latency", latencyFigures);
     }
     return rate;
+  }
+
+  /**
+   * The full topology under exactly_once_v2 as N instances of one application id in this JVM, each
+   * with its own client id and state directory, for each N of {@code --scale-out}: the same
+   * topology, settings and backlog as the single-instance phase, measured by the same code. The
+   * instances share this machine's cores, so the ratio to the single instance says how the work
+   * splits between them, not how it would scale on N machines.
+   */
+  private void scaleOut(
+      final Context context,
+      final BenchInput input,
+      final double singleRate,
+      final String singleAppId,
+      final BenchReport report)
+      throws InterruptedException {
+    final String guarantee = StreamsConfig.EXACTLY_ONCE_V2;
+    for (final int count : settings.scaleOut()) {
+      final String appId = "bench-" + runTag + "-scaleout-" + count;
+      final long pausedCpu = Cpu.threads(singleAppId);
+      final List<PrometheusMeterRegistry> meters = new ArrayList<>();
+      final StreamsRun run;
+      try {
+        final List<Instance> instances = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+          instances.add(
+              fullInstance(
+                  context,
+                  appId,
+                  appId + "-i" + i,
+                  settings.dataDir().resolve("state-" + runTag + "-scaleout-" + count + "-i" + i),
+                  guarantee,
+                  meters));
+        }
+        run =
+            runStreams(
+                appId,
+                instances,
+                fullStages(appId, context.topics()),
+                settings.rocksDbMemoryBytes() > 0,
+                0,
+                null);
+      } finally {
+        meters.forEach(PrometheusMeterRegistry::close);
+      }
+      final double rate = input.events() / run.seconds();
+      final Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("instances", count);
+      figures.putAll(run.figures(input.events()));
+      figures.put("singleInstanceEventsPerSecond", singleRate);
+      figures.put("ratioToSingleInstance", rate / singleRate);
+      figures.put("stageDrainedSeconds", run.stageSeconds());
+      figures.put(
+          "brokerRecordsWrittenPerEvent",
+          run.perEvent(appId, context.topics(), input.events())
+              .get("recordsOutputsRepartitionsChangelogs"));
+      final List<Map<String, Object>> perInstance = new ArrayList<>();
+      run.instances().forEach(one -> perInstance.add(one.figures()));
+      figures.put("perInstance", perInstance);
+      // The paused single instance's threads during the phase: polling and committing only.
+      figures.put("pausedSingleInstanceCpuSeconds", (Cpu.threads(singleAppId) - pausedCpu) / 1e9);
+      final Map<String, Object> runSettings = runSettings(guarantee);
+      runSettings.put("instances", count);
+      runSettings.put("applicationId", "one for all instances; a client id and state dir each");
+      figures.put("settings", runSettings);
+      report.phase("scaleOut", Integer.toString(count), figures);
+      final StringBuilder split = new StringBuilder();
+      for (final InstanceRun one : run.instances()) {
+        split
+            .append(split.isEmpty() ? "" : "; ")
+            .append(one.activeTasks())
+            .append(String.format(java.util.Locale.ROOT, " %,d records", one.processedRecords()));
+      }
+      say(
+          "scale-out, %d instances, %s: %,.0f events/s (%.2f x the single instance); %s",
+          count, guarantee, rate, rate / singleRate, split);
+    }
+  }
+
+  /** One instance of the full topology as the app builds it, with the bench's settings. */
+  private Instance fullInstance(
+      final Context context,
+      final String appId,
+      final String clientId,
+      final Path dataDir,
+      final String guarantee,
+      final List<PrometheusMeterRegistry> meters) {
+    final TopicNames topics = context.topics();
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    meters.add(registry);
+    final PipelineEvents events = new MicrometerPipelineEvents(registry);
+    final TopologyContext topologyContext =
+        new TopologyContext(
+            topologySettings(), topics, TopologySerdes.on(context.registry()), clock, events);
+    final StreamsSettings streamsSettings =
+        StreamsSettings.of(
+                new KafkaConnection(
+                    String.valueOf(context.client().get("bootstrap.servers")),
+                    settings.kafkaProperties()),
+                new StreamsSettings.Options(appId, guarantee, dataDir, settings.streamThreads()),
+                topics.deadLetters())
+            .withExtraProperties(IngestStreamsConfig.properties(topics, events))
+            .withExtraProperties(tuning(appId))
+            .withExtraProperties(Map.of(StreamsConfig.CLIENT_ID_CONFIG, clientId))
+            .withExtraProperties(
+                settings.rocksDbMemoryBytes() > 0
+                    ? BoundedRocksDbMemory.properties(settings.rocksDbMemoryBytes())
+                    : Map.of());
+    final Properties props = streamsSettings.properties();
+    final Topology topology =
+        new ParticipationTopology(topologyContext)
+            .build(new TopologyConfig(new StreamsConfig(props)));
+    return new Instance(clientId, topology, props);
+  }
+
+  /** The full topology's stages, drained in order: its inputs, then the tree, then programmes. */
+  private static List<List<String>> fullStages(final String appId, final TopicNames topics) {
+    return List.of(
+        List.of(topics.enrollments(), topics.attendance(), topics.feedback(), topics.employees()),
+        List.of(appId + "-asn-tree-repartition"),
+        List.of(appId + "-asn-program-repartition"));
   }
 
   /** The read-only API's answer times on the aggregates the full-topology phases wrote. */
@@ -565,6 +686,7 @@ public final class Bench {
   private record StreamsRun(
       double seconds,
       double startupSeconds,
+      double everyRunningSeconds,
       double committedSeconds,
       List<Duration> stages,
       long processCpuNanos,
@@ -572,13 +694,17 @@ public final class Bench {
       long peakHeap,
       long peakRss,
       long peakRocksDb,
-      Map<String, BrokerCounters.Written> written) {
+      Map<String, BrokerCounters.Written> written,
+      List<InstanceRun> instances) {
 
     Map<String, Object> figures(final long events) {
       final Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("events", events);
       figures.put("seconds", seconds);
       figures.put("startupSeconds", startupSeconds);
+      if (instances.size() > 1) {
+        figures.put("secondsUntilEveryInstanceRunning", everyRunningSeconds);
+      }
       figures.put("secondsFromStartToCommitted", committedSeconds);
       figures.put("eventsPerSecond", events / seconds);
       figures.put("processCpuSecondsPerMillionEvents", processCpuNanos / 1e9 / (events / 1e6));
@@ -587,6 +713,14 @@ public final class Bench {
       figures.put("peakRssBytes", peakRss);
       figures.put("peakRocksDbBytes", peakRocksDb);
       return figures;
+    }
+
+    Map<String, Object> stageSeconds() {
+      final Map<String, Object> drained = new LinkedHashMap<>();
+      drained.put("ingest", stages.get(0).toMillis() / 1000.0);
+      drained.put("tree", stages.get(1).toMillis() / 1000.0);
+      drained.put("program", stages.get(2).toMillis() / 1000.0);
+      return drained;
     }
 
     Map<String, Object> perEvent(final String appId, final TopicNames topics, final long events) {
@@ -668,14 +802,55 @@ public final class Bench {
   /** What to do once a Streams phase has drained, before it is closed. */
   @FunctionalInterface
   private interface AfterDrain {
-    /** Called with 1 / the drain time in seconds. */
-    void run(double perSecond) throws InterruptedException;
+    /** Called with 1 / the drain time in seconds and the phase's clients, still running. */
+    void run(double perSecond, List<KafkaStreams> clients) throws InterruptedException;
   }
 
+  /** One Kafka Streams client of a phase: its client id, topology and properties. */
+  private record Instance(String clientId, Topology topology, Properties props) {}
+
+  /**
+   * What one client of a phase did, read when the phase had drained.
+   *
+   * @param activeTasks its active tasks at the end, counted by sub-topology
+   * @param activeTaskIds the same tasks' ids ({@code subtopology_partition})
+   * @param processedRecords what its stream threads processed ({@code process-total})
+   * @param streamThreadCpuNanos CPU time of its stream threads
+   * @param clientThreadCpuNanos CPU time of every thread named after it (its stream threads, their
+   *     consumers' and producers' network threads, its state updater)
+   * @param rebalances how often it went into REBALANCING
+   */
+  private record InstanceRun(
+      String clientId,
+      Map<String, Integer> activeTasks,
+      List<String> activeTaskIds,
+      long processedRecords,
+      long streamThreadCpuNanos,
+      long clientThreadCpuNanos,
+      int rebalances) {
+
+    Map<String, Object> figures() {
+      final Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("clientId", clientId);
+      figures.put("activeTasks", activeTasks);
+      figures.put("activeTaskIds", activeTaskIds);
+      figures.put("recordsProcessed", processedRecords);
+      figures.put("streamThreadCpuSeconds", streamThreadCpuNanos / 1e9);
+      figures.put("clientThreadsCpuSeconds", clientThreadCpuNanos / 1e9);
+      figures.put("rebalances", rebalances);
+      return figures;
+    }
+  }
+
+  /**
+   * Runs a phase: starts its clients (one, or the instances of one application id), waits until
+   * they have drained the stages (or processed {@code processedRecords}, for a baseline) and
+   * measures, then runs {@code afterDrain} and closes them. One code path for every Streams phase,
+   * so the single-instance and the scale-out phases are measured alike.
+   */
   private StreamsRun runStreams(
       final String appId,
-      final Topology topology,
-      final Properties props,
+      final List<Instance> instances,
       final List<List<String>> stages,
       final boolean sharedCache,
       final long processedRecords,
@@ -685,63 +860,180 @@ public final class Bench {
     final Map<String, BrokerCounters.Written> before =
         broker.available() ? broker.snapshot() : Map.of();
     final long cpu = Cpu.process();
-    final KafkaStreams streams = new KafkaStreams(topology, props);
-    streams.setUncaughtExceptionHandler(
-        e -> {
-          LOG.error("A stream thread of {} died", appId, e);
-          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
-              .StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-    try (ResourceSampler sampler = new ResourceSampler(streams::metrics, sharedCache);
-        Drain drain = new Drain(adminConfig(props))) {
-      final long start = System.nanoTime();
-      final java.util.concurrent.atomic.AtomicLong running =
-          new java.util.concurrent.atomic.AtomicLong();
-      streams.setStateListener(
-          (now, previous) -> {
-            if (now == KafkaStreams.State.RUNNING) {
-              running.compareAndSet(0, System.nanoTime());
-            }
-          });
-      streams.start();
-      final List<Duration> drained;
-      final long processed;
-      try (ProcessedWatch watch =
-          processedRecords > 0 ? new ProcessedWatch(streams, processedRecords) : null) {
-        drained = drain.await(appId, stages, start, settings.drainTimeout(), streams::state);
-        processed = watch == null ? 0 : watch.doneNanos();
+    final List<KafkaStreams> clients = new ArrayList<>();
+    final AtomicLongArray running = new AtomicLongArray(instances.size());
+    final AtomicIntegerArray rebalances = new AtomicIntegerArray(instances.size());
+    try {
+      for (final Instance instance : instances) {
+        final KafkaStreams streams = new KafkaStreams(instance.topology(), instance.props());
+        clients.add(streams);
+        streams.setUncaughtExceptionHandler(
+            e -> {
+              LOG.error("A stream thread of {} died", instance.clientId(), e);
+              return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+                  .StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+        final int index = clients.size() - 1;
+        streams.setStateListener(
+            (now, previous) -> {
+              if (now == KafkaStreams.State.RUNNING) {
+                running.compareAndSet(index, 0, System.nanoTime());
+              } else if (now == KafkaStreams.State.REBALANCING) {
+                rebalances.incrementAndGet(index);
+              }
+            });
       }
-      // Joining the group and assigning tasks take seconds whatever the work; the rates count
-      // from the first RUNNING state (the time from start() is reported beside). A baseline ends
-      // when its last record was processed (see ProcessedWatch), the full topology when its
-      // committed offsets reached the ends of every stage.
-      final double committed = drained.get(drained.size() - 1).toNanos() / 1e9;
-      final double total = processed > 0 ? (processed - start) / 1e9 : committed;
-      final double startup = running.get() == 0 ? 0 : (running.get() - start) / 1e9;
-      final double seconds = total > startup ? total - startup : total;
-      final long appCpu = Cpu.threads(appId);
-      final long processCpu = Cpu.process() - cpu;
-      final Map<String, BrokerCounters.Written> written =
-          broker.available() ? BrokerCounters.delta(before, broker.snapshot()) : Map.of();
-      // A last sample, so a phase shorter than the RocksDB sampling period still reports one.
-      sampler.close();
-      final StreamsRun run =
-          new StreamsRun(
-              seconds,
-              startup,
-              committed,
-              drained,
-              processCpu,
-              appCpu,
-              sampler.peakHeapBytes(),
-              sampler.peakRssBytes(),
-              sampler.peakRocksDbBytes(),
-              written);
-      if (afterDrain != null) {
-        afterDrain.run(1 / seconds);
+      try (ResourceSampler sampler = new ResourceSampler(() -> metrics(clients), sharedCache);
+          Drain drain = new Drain(adminConfig(instances.get(0).props()))) {
+        final long start = System.nanoTime();
+        clients.forEach(KafkaStreams::start);
+        final List<Duration> drained;
+        final long processed;
+        try (ProcessedWatch watch =
+            processedRecords > 0 ? new ProcessedWatch(clients, processedRecords) : null) {
+          drained =
+              drain.await(appId, stages, start, settings.drainTimeout(), () -> worst(clients));
+          processed = watch == null ? 0 : watch.doneNanos();
+        }
+        // Joining the group and assigning tasks take seconds whatever the work; the rates count
+        // from the first RUNNING state (the time from start() is reported beside). With several
+        // instances, from the first instance's: it processes from then on, while the others join
+        // (counting from the last one's would leave out work done before it, and flatter them).
+        // A baseline ends when its last record was processed (see ProcessedWatch), the full
+        // topology when its committed offsets reached the ends of every stage.
+        final double committed = drained.get(drained.size() - 1).toNanos() / 1e9;
+        final double total = processed > 0 ? (processed - start) / 1e9 : committed;
+        long firstRunning = Long.MAX_VALUE;
+        long allRunning = Long.MIN_VALUE;
+        for (int i = 0; i < running.length(); i++) {
+          final long at = running.get(i);
+          if (at != 0) {
+            firstRunning = Math.min(firstRunning, at);
+          }
+          allRunning = at == 0 || allRunning == 0 ? 0 : Math.max(allRunning, at);
+        }
+        final double startup = firstRunning == Long.MAX_VALUE ? 0 : (firstRunning - start) / 1e9;
+        final double everyRunning = allRunning == 0 ? 0 : (allRunning - start) / 1e9;
+        final double seconds = total > startup ? total - startup : total;
+        final List<InstanceRun> perInstance = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+          perInstance.add(instanceRun(instances.get(i), clients.get(i), rebalances.get(i)));
+        }
+        final long appCpu = Cpu.threads(appId);
+        final long processCpu = Cpu.process() - cpu;
+        final Map<String, BrokerCounters.Written> written =
+            broker.available() ? BrokerCounters.delta(before, broker.snapshot()) : Map.of();
+        // A last sample, so a phase shorter than the RocksDB sampling period still reports one.
+        sampler.close();
+        final StreamsRun run =
+            new StreamsRun(
+                seconds,
+                startup,
+                everyRunning,
+                committed,
+                drained,
+                processCpu,
+                appCpu,
+                sampler.peakHeapBytes(),
+                sampler.peakRssBytes(),
+                sampler.peakRocksDbBytes(),
+                written,
+                perInstance);
+        if (afterDrain != null) {
+          afterDrain.run(1 / seconds, clients);
+        }
+        return run;
       }
-      return run;
     } finally {
+      close(appId, clients);
+    }
+  }
+
+  /** Every client's metrics in one map (their names differ by client id). */
+  private static Map<MetricName, ? extends Metric> metrics(final List<KafkaStreams> clients) {
+    if (clients.size() == 1) {
+      return clients.get(0).metrics();
+    }
+    final Map<MetricName, Metric> all = new HashMap<>();
+    clients.forEach(streams -> all.putAll(streams.metrics()));
+    return all;
+  }
+
+  /** A failed client's state if one has failed, else the first client's. */
+  private static KafkaStreams.State worst(final List<KafkaStreams> clients) {
+    for (final KafkaStreams streams : clients) {
+      final KafkaStreams.State state = streams.state();
+      if (state == KafkaStreams.State.ERROR
+          || state == KafkaStreams.State.PENDING_ERROR
+          || state == KafkaStreams.State.NOT_RUNNING) {
+        return state;
+      }
+    }
+    return clients.get(0).state();
+  }
+
+  private static InstanceRun instanceRun(
+      final Instance instance, final KafkaStreams streams, final int rebalances) {
+    final Map<Integer, String> names = subtopologyNames(instance.topology());
+    final Map<String, Integer> tasks = new TreeMap<>();
+    final List<String> ids = new ArrayList<>();
+    for (final ThreadMetadata thread : streams.metadataForLocalThreads()) {
+      for (final TaskMetadata task : thread.activeTasks()) {
+        final int subtopology = task.taskId().subtopology();
+        tasks.merge(
+            names.getOrDefault(subtopology, "sub-topology " + subtopology), 1, Integer::sum);
+        ids.add(task.taskId().toString());
+      }
+    }
+    ids.sort(null);
+    return new InstanceRun(
+        instance.clientId(),
+        tasks,
+        List.copyOf(ids),
+        ProcessedWatch.processed(streams),
+        Cpu.threadsStartingWith(instance.clientId() + "-StreamThread-"),
+        Cpu.threads(instance.clientId()),
+        rebalances);
+  }
+
+  /**
+   * The full topology's sub-topologies by what they read: {@code ingest} (the event topics), {@code
+   * tree} (the {@code asn-tree} repartition: one task per tree partition), {@code program}; any
+   * other by its number.
+   */
+  private static Map<Integer, String> subtopologyNames(final Topology topology) {
+    final Map<Integer, String> names = new HashMap<>();
+    for (final TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
+      final java.util.Set<String> sources = new java.util.HashSet<>();
+      for (final TopologyDescription.Node node : subtopology.nodes()) {
+        if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+          sources.addAll(source.topicSet());
+        }
+      }
+      final String name;
+      if (sources.stream().anyMatch(t -> t.endsWith("asn-tree-repartition"))) {
+        name = "tree";
+      } else if (sources.stream().anyMatch(t -> t.endsWith("asn-program-repartition"))) {
+        name = "program";
+      } else if (sources.stream().anyMatch(t -> t.endsWith("training.attendance"))) {
+        name = "ingest";
+      } else {
+        name = "sub-topology " + subtopology.id();
+      }
+      names.put(subtopology.id(), name);
+    }
+    return names;
+  }
+
+  /**
+   * Closes the clients of a phase and deletes their state. Several instances are all asked to stop
+   * first, so that none takes over the tasks of another that is closing before it.
+   */
+  private static void close(final String appId, final List<KafkaStreams> clients) {
+    if (clients.size() > 1) {
+      clients.forEach(streams -> streams.close(CloseOptions.timeout(Duration.ZERO)));
+    }
+    for (final KafkaStreams streams : clients) {
       // On a heavily loaded machine a close can outlast its timeout; cleanUp() would then throw
       // and lose every figure of the run. The state lives under the run's own directory anyway.
       if (streams.close(CloseOptions.timeout(Duration.ofMinutes(2)))) {
@@ -908,12 +1200,21 @@ public final class Bench {
       return -1;
     }
 
+    /** CPU time of the live threads whose name starts with {@code prefix}. */
+    static long threadsStartingWith(final String prefix) {
+      return matching(name -> name.startsWith(prefix));
+    }
+
     /** CPU time of the live threads whose name holds {@code marker} (a Streams client id). */
     static long threads(final String marker) {
+      return matching(name -> name.contains(marker));
+    }
+
+    private static long matching(final java.util.function.Predicate<String> named) {
       final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long total = 0;
       for (final Thread thread : Thread.getAllStackTraces().keySet()) {
-        if (thread.getName().contains(marker)) {
+        if (named.test(thread.getName())) {
           final long cpu = threads.getThreadCpuTime(thread.getId());
           if (cpu > 0) {
             total += cpu;

@@ -42,6 +42,7 @@ public final class BenchReport {
     run.put("emitIntervalMs", settings.emitInterval().toMillis());
     run.put("rocksDbMemoryBytes", settings.rocksDbMemoryBytes());
     run.put("latencySecondsPerRate", settings.latencyDuration().toSeconds());
+    run.put("scaleOutInstances", settings.scaleOut());
     root.put("settings", run);
     root.put("phases", phases);
   }
@@ -137,6 +138,36 @@ public final class BenchReport {
                   "eventsPerSecond",
                   "processCpuSecondsPerMillionEvents",
                   "full".equals(phase)));
+    }
+    final Map<String, Object> scaleOut = cast(phases.get("scaleOut"));
+    if (scaleOut != null) {
+      out.println();
+      out.printf(
+          "%-34s %14s %14s %12s%n",
+          "scale-out, exactly_once_v2", "events/s", "CPU s/M ev", "vs 1 inst.");
+      scaleOut.forEach(
+          (count, value) -> {
+            final Map<String, Object> figures = cast(value);
+            out.printf(
+                Locale.ROOT,
+                "%-34s %14.0f %14.1f %12s%n",
+                count + " instances",
+                number(figures.get("eventsPerSecond")),
+                number(figures.get("processCpuSecondsPerMillionEvents")),
+                String.format(Locale.ROOT, "%.2f x", number(figures.get("ratioToSingleInstance"))));
+            @SuppressWarnings("unchecked")
+            final java.util.List<Map<String, Object>> instances =
+                (java.util.List<Map<String, Object>>) figures.get("perInstance");
+            for (final Map<String, Object> one : instances) {
+              out.printf(
+                  Locale.ROOT,
+                  "  %-32s tasks %s, %,.0f records processed, stream threads %.1f CPU s%n",
+                  one.get("clientId"),
+                  one.get("activeTasks"),
+                  number(one.get("recordsProcessed")),
+                  number(one.get("streamThreadCpuSeconds")));
+            }
+          });
     }
     final Map<String, Object> latency = cast(root.get("latency"));
     if (latency != null) {

@@ -2,6 +2,7 @@ package id.go.bkn.asn.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param emitInterval how often the topology writes PROVISIONAL records
  * @param rocksDbMemoryBytes the RocksDB memory bound of the app (0: RocksDB's defaults, unbounded)
  * @param latencyDuration how long the open-loop producer runs at each rate (zero: no latency phase)
+ * @param scaleOut instance counts of the scale-out phases, in order (empty: none): the full
+ *     topology under exactly_once_v2 as that many instances of one application id in this JVM
  * @param drainTimeout how long a phase may take before the bench gives up
  * @param bootstrapServers an existing cluster, or null for an embedded broker
  * @param registryUrl its schema registry (with {@code bootstrapServers})
@@ -41,6 +44,7 @@ public record BenchSettings(
     Duration emitInterval,
     long rocksDbMemoryBytes,
     Duration latencyDuration,
+    List<Integer> scaleOut,
     Duration drainTimeout,
     String bootstrapServers,
     String registryUrl,
@@ -60,6 +64,7 @@ public record BenchSettings(
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(emitInterval, "emitInterval");
     Objects.requireNonNull(latencyDuration, "latencyDuration");
+    scaleOut = List.copyOf(scaleOut);
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     kafkaProperties = Map.copyOf(kafkaProperties);
     Objects.requireNonNull(dataDir, "dataDir");

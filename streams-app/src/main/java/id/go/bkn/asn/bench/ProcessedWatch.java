@@ -8,22 +8,23 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Notes when a Streams client's threads have processed a number of records, from their own {@code
- * process-total} metrics (group {@code stream-thread-metrics}), read every 20 ms. The baselines
- * move tens of thousands of records a second, so the drain's committed offsets, which move once per
- * commit interval, would measure them to within a second of a phase lasting a few; this says when
- * the last record went through, and the commit after it is reported beside.
+ * Notes when the threads of one or more Streams clients (the instances of one application id) have
+ * processed a number of records in all, from their own {@code process-total} metrics (group {@code
+ * stream-thread-metrics}), read every 20 ms. The baselines move tens of thousands of records a
+ * second, so the drain's committed offsets, which move once per commit interval, would measure them
+ * to within a second of a phase lasting a few; this says when the last record went through, and the
+ * commit after it is reported beside.
  */
 final class ProcessedWatch implements AutoCloseable {
 
-  private final KafkaStreams streams;
+  private final List<KafkaStreams> clients;
   private final long expected;
   private final AtomicLong done = new AtomicLong();
   private final Thread thread;
   private volatile boolean stop;
 
-  ProcessedWatch(final KafkaStreams streams, final long expected) {
-    this.streams = streams;
+  ProcessedWatch(final List<KafkaStreams> clients, final long expected) {
+    this.clients = List.copyOf(clients);
     this.expected = expected;
     this.thread = new Thread(this::watch, "bench-processed-watch");
     thread.setDaemon(true);
@@ -60,6 +61,15 @@ final class ProcessedWatch implements AutoCloseable {
 
   private List<Metric> counters() {
     final List<Metric> found = new ArrayList<>();
+    for (final KafkaStreams streams : clients) {
+      found.addAll(processTotals(streams));
+    }
+    return found;
+  }
+
+  /** The {@code process-total} counters of a client's stream threads. */
+  static List<Metric> processTotals(final KafkaStreams streams) {
+    final List<Metric> found = new ArrayList<>();
     streams
         .metrics()
         .forEach(
@@ -70,6 +80,17 @@ final class ProcessedWatch implements AutoCloseable {
               }
             });
     return found;
+  }
+
+  /** The records a client's stream threads have processed so far. */
+  static long processed(final KafkaStreams streams) {
+    double total = 0;
+    for (final Metric metric : processTotals(streams)) {
+      if (metric.metricValue() instanceof Number number) {
+        total += number.doubleValue();
+      }
+    }
+    return (long) total;
   }
 
   @Override

@@ -51,4 +51,68 @@ class BenchCommandTest {
     assertThat(err.toString().strip())
         .isEqualTo("Error: --commit-interval must be positive, got PT0S");
   }
+
+  @Test
+  void shouldReadScaleOutAsInstanceCountsInTheirOrder() {
+    assertThat(BenchCommand.parseScaleOut("2,3")).containsExactly(2, 3);
+    assertThat(BenchCommand.parseScaleOut(" 3, 1 ,8")).containsExactly(3, 1, 8);
+  }
+
+  @Test
+  void shouldRunNoScaleOutPhaseWhenOptionIsAbsent() {
+    assertThat(BenchCommand.parseScaleOut(null)).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseWithOneLineWhenScaleOutCountIsAboveEight() {
+    final int code = run("bench", "--scale-out", "2,9");
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "Error: --scale-out takes instance counts of 1-8 separated by commas, like 2,3;"
+                + " got '2,9'");
+  }
+
+  @Test
+  void shouldRefuseWithOneLineWhenScaleOutCountIsZero() {
+    final int code = run("bench", "--scale-out", "0");
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "Error: --scale-out takes instance counts of 1-8 separated by commas, like 2,3;"
+                + " got '0'");
+  }
+
+  @Test
+  void shouldRefuseWithOneLineWhenScaleOutIsNotANumber() {
+    final int code = run("bench", "--scale-out", "2;3");
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "Error: --scale-out takes instance counts of 1-8 separated by commas, like 2,3;"
+                + " got '2;3'");
+  }
+
+  @Test
+  void shouldRefuseWithOneLineWhenScaleOutHasAnEmptyCount() {
+    final int code = run("bench", "--scale-out", "2,,3");
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "Error: --scale-out takes instance counts of 1-8 separated by commas, like 2,3;"
+                + " got '2,,3'");
+  }
+
+  @Test
+  void shouldRefuseWithOneLineWhenScaleOutNamesACountTwice() {
+    final int code = run("bench", "--scale-out", "2,3,2");
+
+    assertThat(code).isEqualTo(PipelineMain.FAILED);
+    assertThat(err.toString().strip())
+        .isEqualTo("Error: --scale-out names 2 twice; give each count once");
+  }
 }

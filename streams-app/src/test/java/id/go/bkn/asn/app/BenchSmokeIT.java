@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./pipeline bench} at smoke size (a small Kota Serang roster and backlog, five seconds of
- * latency at each rate) on its own embedded broker: it must finish and write every figure the issue
- * asks for. It never judges a figure's size: speed belongs to the bench's ratios, not to a test on
- * a shared machine.
+ * latency at each rate, one scale-out phase of two instances) on its own embedded broker: it must
+ * finish and write every figure the issue asks for. It never judges a figure's size: speed belongs
+ * to the bench's ratios, not to a test on a shared machine.
  */
 class BenchSmokeIT {
 
@@ -43,6 +43,8 @@ class BenchSmokeIT {
               "5s",
               "--emit-interval",
               "1s",
+              "--scale-out",
+              "2",
               "--data-dir",
               dir.resolve("data").toString(),
               "--output",
@@ -116,6 +118,7 @@ class BenchSmokeIT {
           l + "p99Ms",
           l + "settings.partitions");
     }
+    scaleOut(root, missing);
     positive(root, missing, "api.units", "api.requestsPerEndpoint");
     for (final String endpoint :
         List.of(
@@ -134,7 +137,66 @@ class BenchSmokeIT {
       }
     }
     assertThat(missing).as("figures missing or not positive in %s", json).isEmpty();
-    assertThat(out.toString()).contains("full exactly_once_v2", "p99");
+    assertThat(out.toString()).contains("full exactly_once_v2", "p99", "scale-out");
+  }
+
+  /**
+   * The scale-out phase of two instances: its rate, its ratio to the single instance and, for each
+   * instance, its active tasks, the records it processed and its stream threads' CPU. Both
+   * instances must have had work, and together they must have processed every event.
+   */
+  private static void scaleOut(final JsonNode root, final List<String> missing) {
+    final String s = "phases.scaleOut.2.";
+    positive(
+        root,
+        missing,
+        s + "instances",
+        s + "eventsPerSecond",
+        s + "singleInstanceEventsPerSecond",
+        s + "ratioToSingleInstance",
+        s + "seconds",
+        s + "startupSeconds",
+        s + "secondsUntilEveryInstanceRunning",
+        s + "secondsFromStartToCommitted",
+        s + "processCpuSecondsPerMillionEvents",
+        s + "appCpuSecondsPerMillionEvents",
+        s + "stageDrainedSeconds.ingest",
+        s + "stageDrainedSeconds.tree",
+        s + "stageDrainedSeconds.program",
+        s + "brokerRecordsWrittenPerEvent",
+        s + "settings.instances",
+        s + "settings.partitions",
+        s + "settings.streamThreads",
+        s + "settings.commitIntervalMs");
+    present(root, missing, s + "pausedSingleInstanceCpuSeconds", s + "settings.cacheMaxBytes");
+    assertThat(root.at(pointer(s + "settings.processingGuarantee")).asText())
+        .isEqualTo("exactly_once_v2");
+    assertThat(root.at(pointer("settings.scaleOutInstances")).toString()).isEqualTo("[2]");
+    final JsonNode instances = root.at(pointer(s + "perInstance"));
+    assertThat(instances.size()).as("instances reported").isEqualTo(2);
+    long processed = 0;
+    for (int i = 0; i < instances.size(); i++) {
+      final JsonNode one = instances.get(i);
+      final String at = s + "perInstance[" + i + "].";
+      if (one.path("clientId").asText().isEmpty()) {
+        missing.add(at + "clientId");
+      }
+      if (!one.path("activeTasks").isObject() || one.path("activeTasks").isEmpty()) {
+        missing.add(at + "activeTasks = " + one.path("activeTasks"));
+      }
+      for (final String figure : List.of("recordsProcessed", "streamThreadCpuSeconds")) {
+        if (!one.path(figure).isNumber() || !(one.path(figure).asDouble() > 0)) {
+          missing.add(at + figure + " = " + one.path(figure));
+        }
+      }
+      if (!one.path("rebalances").isNumber()) {
+        missing.add(at + "rebalances");
+      }
+      processed += one.path("recordsProcessed").asLong();
+    }
+    assertThat(processed)
+        .as("records the two instances processed, against the events of the backlog")
+        .isGreaterThanOrEqualTo(root.at(pointer("input.events")).asLong());
   }
 
   private static void present(
