@@ -45,9 +45,24 @@ final class EmissionLog {
     return dirty.get(key) != null;
   }
 
-  /** At most {@code limit} dirty keys starting with the prefix. */
-  List<String> dirtyKeys(final String prefix, final int limit) {
-    return StorePrefixes.keys(dirty, prefix, limit);
+  /**
+   * At most {@code limit} dirty keys starting with the prefix, after {@code after} (from the first
+   * when null), in key order.
+   */
+  List<String> dirtyKeys(final String prefix, final String after, final int limit) {
+    if (after == null) {
+      return StorePrefixes.keys(dirty, prefix, limit);
+    }
+    final List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, Long> it = dirty.range(after, prefix + TreeKeys.AFTER_ALL)) {
+      while (it.hasNext() && keys.size() < limit) {
+        final String key = it.next().key;
+        if (!key.equals(after) && key.startsWith(prefix)) {
+          keys.add(key);
+        }
+      }
+    }
+    return keys;
   }
 
   /**

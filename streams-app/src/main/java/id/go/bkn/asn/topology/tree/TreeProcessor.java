@@ -78,7 +78,9 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   /** Progress of a week close: the pass over the alert states, after the key named. */
   private static final String GONE = "G" + TreeKeys.SEP;
 
-  /** Progress of a year close: the employees changed since the last emission. */
+  /**
+   * Progress of a year close: the employees changed since the last emission, after the key named.
+   */
   private static final String EMPLOYEES = "E" + TreeKeys.SEP;
 
   /** Sorts after the separator, so a range up to a padded time + this covers that time's keys. */
@@ -115,6 +117,12 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
 
   /** A close happened in the batch under way: the headcount changes are folded at its end. */
   private boolean batchClosed;
+
+  /**
+   * The last year-to-date move applied in the batch under way (null: from the first): the range
+   * resumes after it instead of skipping the moves deleted by earlier steps again.
+   */
+  private String movesAfter;
 
   /** A PROVISIONAL emission (started by a punctuation) is under way. */
   private boolean emitting;
@@ -598,10 +606,16 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     final long now = clock.now().toEpochMilli();
     final List<String> keys = new ArrayList<>();
     try (KeyValueIterator<String, Long> it =
-        ytdPending.range(padded(0L), padded(now) + PENDING_END)) {
+        ytdPending.range(movesAfter == null ? padded(0L) : movesAfter, padded(now) + PENDING_END)) {
       while (it.hasNext() && keys.size() < budget) {
-        keys.add(it.next().key);
+        final String key = it.next().key;
+        if (!key.equals(movesAfter)) {
+          keys.add(key);
+        }
       }
+    }
+    if (!keys.isEmpty()) {
+      movesAfter = keys.get(keys.size() - 1);
     }
     for (final String key : keys) {
       final String employeeId = key.substring(key.indexOf(TreeKeys.SEP) + 1);
@@ -756,6 +770,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     due = false;
     batchLoaded = false;
     batchClosed = false;
+    movesAfter = null;
     return left;
   }
 
@@ -971,9 +986,14 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
         return -1;
       }
     }
-    final int taken =
+    final String after =
+        progress != null && progress.startsWith(EMPLOYEES) && progress.length() > EMPLOYEES.length()
+            ? progress.substring(EMPLOYEES.length())
+            : null;
+    final List<String> taken =
         ytd.writeChanged(
             year,
+            after,
             left,
             wall.instant(),
             record ->
@@ -981,13 +1001,13 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
                     TreeOutput.Target.EMPLOYEE_JP_YTD,
                     YtdLedger.outputKey(record.getEmployeeId(), record.getYear()),
                     record));
-    if (taken >= left) {
-      inbox.setProgress(YEAR_CURSOR, EMPLOYEES);
+    if (taken.size() >= left) {
+      inbox.setProgress(YEAR_CURSOR, EMPLOYEES + taken.get(taken.size() - 1));
       return -1;
     }
     ytd.closedEmployees(year, deletes);
     inbox.clearProgress(YEAR_CURSOR);
-    return left - taken;
+    return left - taken.size();
   }
 
   /**

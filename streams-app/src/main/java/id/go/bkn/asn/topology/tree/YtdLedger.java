@@ -250,18 +250,21 @@ final class YtdLedger {
 
   /**
    * Hands the last record of at most {@code limit} employees changed since the last emission in the
-   * closed year to {@code employeeRecords} and clears their dirty marks: found through the dirty
-   * marks (a few), not a scan of every employee of the year (nationally millions per task).
+   * closed year, after {@code after} in key order, to {@code employeeRecords} and clears their
+   * dirty marks: found through the dirty marks (a few), not a scan of every employee of the year
+   * (nationally millions per task).
    *
-   * @return how many dirty marks were taken; fewer than {@code limit} when none is left
+   * @param after the last dirty mark taken before (null: from the first)
+   * @return the dirty marks taken, in key order; fewer than {@code limit} when none is left
    */
-  int writeChanged(
+  List<String> writeChanged(
       final CalendarYear year,
+      final String after,
       final int limit,
       final Instant now,
       final Consumer<EmployeeJpProgress> employeeRecords) {
     final String employeePrefix = TreeKeys.employeeYearPrefix(year.year());
-    final List<String> keys = log.dirtyKeys(employeePrefix, limit);
+    final List<String> keys = log.dirtyKeys(employeePrefix, after, limit);
     for (final String key : keys) {
       final String employeeId = key.substring(employeePrefix.length());
       final EmployeeJpProgress record = employee(year.year(), employeeId, now);
@@ -270,7 +273,7 @@ final class YtdLedger {
       }
       log.clearDirty(key);
     }
-    return keys.size();
+    return keys;
   }
 
   /**
