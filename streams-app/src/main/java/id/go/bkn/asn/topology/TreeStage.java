@@ -42,9 +42,12 @@ final class TreeStage {
     this(context, new TreeProcessorSupplier(context));
   }
 
-  /** A tree stage with closed windows deleted in chunks of {@code deleteChunk} keys (tests). */
-  TreeStage(final TopologyContext context, final int deleteChunk) {
-    this(context, new TreeProcessorSupplier(context, deleteChunk));
+  /**
+   * A tree stage with closed windows deleted in chunks of {@code deleteChunk} keys and at most
+   * {@code workChunk} units of a close done per call (tests).
+   */
+  TreeStage(final TopologyContext context, final int deleteChunk, final int workChunk) {
+    this(context, new TreeProcessorSupplier(context, deleteChunk, workChunk));
   }
 
   private TreeStage(final TopologyContext context, final TreeProcessorSupplier processors) {

@@ -19,6 +19,7 @@ import id.go.bkn.asn.serde.AvroClassTrust;
 import id.go.bkn.asn.testing.MutableClock;
 import id.go.bkn.asn.topology.ingest.IngestStreamsConfig;
 import id.go.bkn.asn.topology.ingest.TreePartitioner;
+import id.go.bkn.asn.topology.tree.TreeProcessor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -121,6 +122,19 @@ final class TreeFixture implements AutoCloseable {
    * (0: the app's default).
    */
   TreeFixture(final Path stateDir, final TopologySettings settings, final int deleteChunk) {
+    this(stateDir, settings, deleteChunk, 0);
+  }
+
+  /**
+   * A fixture whose tree stage deletes in chunks of {@code deleteChunk} keys and does at most
+   * {@code workChunk} units of a close (FINAL records, moves, waiting messages) per call (0: the
+   * app's defaults).
+   */
+  TreeFixture(
+      final Path stateDir,
+      final TopologySettings settings,
+      final int deleteChunk,
+      final int workChunk) {
     this.settings = settings;
     final TopologySerdes serdes = TopologySerdes.on(MockSchemaRegistry.client(scope));
     this.context =
@@ -131,7 +145,12 @@ final class TreeFixture implements AutoCloseable {
         builder.stream(
             TREE_TOPIC,
             Consumed.with(Serdes.String(), serdes.treeMessage()).withName("test-tree-source"));
-    (deleteChunk > 0 ? new TreeStage(context, deleteChunk) : new TreeStage(context))
+    (deleteChunk > 0 || workChunk > 0
+            ? new TreeStage(
+                context,
+                deleteChunk > 0 ? deleteChunk : TreeProcessor.DEFAULT_DELETE_CHUNK,
+                workChunk > 0 ? workChunk : TreeProcessor.DEFAULT_WORK_CHUNK)
+            : new TreeStage(context))
         .build(builder, source)
         .to(
             PROGRAM_TOPIC,

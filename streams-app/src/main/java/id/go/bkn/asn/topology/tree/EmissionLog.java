@@ -45,18 +45,41 @@ final class EmissionLog {
     return dirty.get(key) != null;
   }
 
-  /** The dirty keys starting with the prefix. */
-  List<String> dirtyKeys(final String prefix) {
-    return StorePrefixes.keys(dirty, prefix);
+  /**
+   * At most {@code limit} dirty keys starting with the prefix, after {@code after} (from the first
+   * when null), in key order.
+   */
+  List<String> dirtyKeys(final String prefix, final String after, final int limit) {
+    if (after == null) {
+      return StorePrefixes.keys(dirty, prefix, limit);
+    }
+    final List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, Long> it = dirty.range(after, prefix + TreeKeys.AFTER_ALL)) {
+      while (it.hasNext() && keys.size() < limit) {
+        final String key = it.next().key;
+        if (!key.equals(after) && key.startsWith(prefix)) {
+          keys.add(key);
+        }
+      }
+    }
+    return keys;
   }
 
-  /** Takes the whole dirty set, leaving it empty. */
-  List<String> drainDirty() {
+  /**
+   * Takes at most {@code limit} keys of the dirty set after {@code after} (from the first when
+   * null), in key order: an emission goes through the set a bounded number per call, each key at
+   * most once (a key dirtied again behind it waits for the next emission). Fewer than {@code limit}
+   * when no key after them is left.
+   */
+  List<String> drainDirty(final String after, final int limit) {
     final List<String> keys = new ArrayList<>();
-    try (KeyValueIterator<String, Long> it = dirty.all()) {
-      while (it.hasNext()) {
+    try (KeyValueIterator<String, Long> it =
+        after == null ? dirty.all() : dirty.range(after, TreeKeys.AFTER_ALL)) {
+      while (it.hasNext() && keys.size() < limit) {
         final KeyValue<String, Long> entry = it.next();
-        keys.add(entry.key);
+        if (!entry.key.equals(after)) {
+          keys.add(entry.key);
+        }
       }
     }
     for (final String key : keys) {
@@ -85,11 +108,5 @@ final class EmissionLog {
   int revision(final String key) {
     final Integer count = emitted.get(key);
     return count == null ? 0 : count;
-  }
-
-  /** Forgets the revisions and dirty marks left under a closed window's or year's prefix. */
-  void forgetPrefix(final String prefix) {
-    StorePrefixes.delete(emitted, prefix);
-    StorePrefixes.delete(dirty, prefix);
   }
 }

@@ -7,29 +7,23 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Prefix scans of the tree stage's string-keyed stores, to clear a closed window or year. */
+/** Bounded prefix scans of the tree stage's string-keyed stores. */
 final class StorePrefixes {
 
   private static final StringSerializer KEYS = new StringSerializer();
 
   private StorePrefixes() {}
 
-  /** The keys starting with the prefix, read before any is deleted. */
-  static <V> List<String> keys(final KeyValueStore<String, V> store, final String prefix) {
+  /** At most {@code limit} keys starting with the prefix, read before any is deleted. */
+  static <V> List<String> keys(
+      final KeyValueStore<String, V> store, final String prefix, final int limit) {
     final List<String> keys = new ArrayList<>();
     try (KeyValueIterator<String, V> it = store.prefixScan(prefix, KEYS)) {
-      while (it.hasNext()) {
+      while (it.hasNext() && keys.size() < limit) {
         final KeyValue<String, V> entry = it.next();
         keys.add(entry.key);
       }
     }
     return keys;
-  }
-
-  /** Deletes every key starting with the prefix. */
-  static <V> void delete(final KeyValueStore<String, V> store, final String prefix) {
-    for (final String key : keys(store, prefix)) {
-      store.delete(key);
-    }
   }
 }

@@ -15,6 +15,12 @@ import java.time.LocalDate;
  */
 public final class TreeKeys {
 
+  /**
+   * A key after every key of the tree stage's stores (their keys are ASCII; this one is three bytes
+   * from 0xEF in UTF-8): the upper bound of a range that resumes after a key.
+   */
+  static final String AFTER_ALL = "\uffff";
+
   /** Separator of key parts. */
   public static final String SEP = "|";
 

@@ -15,6 +15,7 @@ import id.go.bkn.asn.internal.TreeMessageKind;
 import id.go.bkn.asn.metrics.PipelineEvents;
 import id.go.bkn.asn.schema.EmployeeJpProgress;
 import id.go.bkn.asn.schema.RecordStatus;
+import id.go.bkn.asn.schema.UnitActivity;
 import id.go.bkn.asn.schema.UnitJpProgress;
 import id.go.bkn.asn.schema.WindowSize;
 import id.go.bkn.asn.schema.WorkUnit;
@@ -59,6 +60,29 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   private static final String YEAR_CURSOR = CalendarYear.KIND;
   private static final String UNKNOWN_TOPIC = "unknown";
 
+  /** Keys a chunk of deletes examines at most (see {@link ChunkedDeletes}). */
+  public static final int DEFAULT_DELETE_CHUNK = ChunkedDeletes.DEFAULT_CHUNK;
+
+  /** Units, moves, messages or PROVISIONAL records at most per call: see {@link #work}. */
+  public static final int DEFAULT_WORK_CHUNK = 1_000;
+
+  /**
+   * How often a wall-clock punctuator goes on with work under way when no record comes (the input
+   * drained, or a quiet task): at 1,000 units per step, about 10,000 units a second.
+   */
+  static final Duration WORK_INTERVAL = Duration.ofMillis(100);
+
+  /** Progress of a close: going through the units, after the one named. */
+  private static final String UNITS = "U" + TreeKeys.SEP;
+
+  /** Progress of a week close: the pass over the alert states, after the key named. */
+  private static final String GONE = "G" + TreeKeys.SEP;
+
+  /**
+   * Progress of a year close: the employees changed since the last emission, after the key named.
+   */
+  private static final String EMPLOYEES = "E" + TreeKeys.SEP;
+
   /** Sorts after the separator, so a range up to a padded time + this covers that time's keys. */
   private static final String PENDING_END = "}";
 
@@ -80,27 +104,59 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   private YtdLedger ytd;
   private WeekAlerts alerts;
   private ChunkedDeletes deletes;
+  private Inbox inbox;
   private final int deleteChunk;
+  private final int workChunk;
   private int recordsSinceDeletes;
+
+  /** The clock moved (or a restart found work under way): year-to-date moves and closes are due. */
+  private boolean due;
+
+  /** A batch of closes under way has its unit snapshot. */
+  private boolean batchLoaded;
+
+  /** A close happened in the batch under way: the headcount changes are folded at its end. */
+  private boolean batchClosed;
+
+  /**
+   * The last year-to-date move applied in the batch under way (null: from the first): the range
+   * resumes after it instead of skipping the moves deleted by earlier steps again.
+   */
+  private String movesAfter;
+
+  /** A PROVISIONAL emission (started by a punctuation) is under way. */
+  private boolean emitting;
+
+  /** The emission under way reloaded the unit snapshot once already. */
+  private boolean emissionReloaded;
+
+  /** The last dirty key the emission under way took (null: it starts from the first). */
+  private String emissionAfter;
+
   private TreeUnits units = TreeUnits.empty();
   private final Map<String, WorkUnit> unitCache = new HashMap<>();
   private long lastRecordWall;
 
   /** A processor for the given topology context (settings, wall clock and metrics). */
   public TreeProcessor(final TopologyContext topology) {
-    this(topology, ChunkedDeletes.DEFAULT_CHUNK);
+    this(topology, ChunkedDeletes.DEFAULT_CHUNK, DEFAULT_WORK_CHUNK);
   }
 
   /**
    * The same, deleting closed windows' state in chunks of at most {@code deleteChunk} keys: one
    * chunk per punctuation and one per {@code deleteChunk / 10} records processed (at least one), so
-   * the deletes keep pace with a backlog's closes at about ten keys per record.
+   * the deletes keep pace with a backlog's closes at about ten keys per record; and doing at most
+   * {@code workChunk} units of the work a clock move leaves per call (see {@link #work}).
    */
-  public TreeProcessor(final TopologyContext topology, final int deleteChunk) {
+  public TreeProcessor(final TopologyContext topology, final int deleteChunk, final int workChunk) {
+    if (workChunk < 1) {
+      throw new IllegalArgumentException("workChunk must be at least 1, got " + workChunk);
+    }
     this.settings = topology.settings();
     this.wall = topology.clock();
     this.events = topology.events();
     this.deleteChunk = deleteChunk;
+    this.workChunk = workChunk;
   }
 
   @Override
@@ -133,8 +189,12 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
                 TreeStores.EMITTED, emittedStore,
                 TreeStores.DIRTY, dirtyStore,
                 TreeStores.HEADCOUNT, headcountStore,
-                TreeStores.YTD_EMPLOYEE, processorContext.getStateStore(TreeStores.YTD_EMPLOYEE)),
+                TreeStores.YTD_EMPLOYEE, processorContext.getStateStore(TreeStores.YTD_EMPLOYEE),
+                TreeStores.YTD_UNIT, processorContext.getStateStore(TreeStores.YTD_UNIT)),
             deleteChunk);
+    inbox = new Inbox(processorContext.getStateStore(TreeStores.INBOX));
+    // A close under way before a restart: its headcount changes are folded when it is done.
+    batchClosed = inbox.anyProgress();
     headcounts = new HeadcountLedger(headcountStore, deletes);
     placements = new Placements(processorContext.getStateStore(TreeStores.PLACEMENTS));
     ytdPending = processorContext.getStateStore(TreeStores.YTD_PENDING);
@@ -162,10 +222,28 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
         new WeekAlerts(
             new AlertEvaluator(settings.alerts(), wall),
             processorContext.getStateStore(TreeStores.ALERTS));
+    // Work a clock move left before a restart goes on where the last commit left it.
+    due = batchClosed || workDue();
     // A restarted task waits a full idle timeout before the wall clock may close anything.
     lastRecordWall = wall.millis();
     processorContext.schedule(
         settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    processorContext.schedule(WORK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::goOn);
+  }
+
+  /**
+   * Goes on with work under way when no record drives it: one bounded step ({@link #work}), and the
+   * watermark to the programme stage once nothing waits any more.
+   */
+  private void goOn(final long timestamp) {
+    if (!busy() && !emitting) {
+      return;
+    }
+    final boolean wasBusy = busy();
+    work(workChunk);
+    if (wasBusy && !busy() && clock.isSet()) {
+      broadcastWatermark();
+    }
   }
 
   @Override
@@ -175,6 +253,60 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
       return;
     }
     deleteEvery(Math.max(1, deleteChunk / 10));
+    if (busy()) {
+      // A close is under way (or messages wait for one that was): this message waits its turn, so
+      // it sees the state the close leaves, as when a close was done in one call.
+      if (message.getKind() != TreeMessageKind.WATERMARK) {
+        lastRecordWall = wall.millis();
+      }
+      inbox.add(record);
+    } else {
+      handle(record);
+    }
+    work(workChunk);
+  }
+
+  /** Whether work a clock move left is under way or messages wait for it. */
+  private boolean busy() {
+    return due || !inbox.isEmpty();
+  }
+
+  /**
+   * Does at most {@code budget} units of work, in this order: the year-to-date moves and closes the
+   * clock's last move made due (a unit's FINAL record, a move, an alert state or a changed employee
+   * each count one), then the messages that waited for them, in arrival order (one each), then the
+   * PROVISIONAL records of an emission under way (one each). Every process and punctuate call does
+   * one such step, so no call (and no transaction) does work that grows with the trees or the
+   * roster: a national tree's close is spread over as many calls as it needs.
+   */
+  private void work(final int budget) {
+    int left = budget;
+    while (left > 0) {
+      if (due) {
+        left = closeSome(left);
+        if (due) {
+          return;
+        }
+      } else if (!inbox.isEmpty()) {
+        final Record<String, TreeMessage> waiting = inbox.poll();
+        if (waiting != null) {
+          handle(waiting);
+        }
+        left--;
+      } else if (emitting) {
+        left = emitSome(left);
+        if (emitting) {
+          return;
+        }
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** Handles one message: a watermark may move the clock, everything else is counted. */
+  private void handle(final Record<String, TreeMessage> record) {
+    final TreeMessage message = record.value();
     if (message.getKind() == TreeMessageKind.WATERMARK) {
       onWatermark(message);
       return;
@@ -252,8 +384,8 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
       // they would move the employee without their JP (left in the later unit, then moved there
       // again when the clock reaches the later version).
       cursorOf(YEAR_CURSOR, clock.now(), settings.yearGrace());
-      applyDueMoves();
-      closeDue();
+      // The moves and closes follow in work(), a bounded number per call.
+      due = true;
     }
   }
 
@@ -463,21 +595,34 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     return unit != null && ownsUnit(unit) ? unit : null;
   }
 
-  /** Applies the year-to-date moves of the versions the clock has now reached: a range, no scan. */
-  private void applyDueMoves() {
+  /**
+   * Applies at most {@code budget} year-to-date moves of the versions the clock has now reached: a
+   * range, no scan. At the clock's first setting that is every version read before it (the whole
+   * roster of the task's trees), hence the bound.
+   *
+   * @return the budget left, or -1 when moves may remain
+   */
+  private int applyDueMoves(final int budget) {
     final long now = clock.now().toEpochMilli();
-    final List<String> due = new ArrayList<>();
+    final List<String> keys = new ArrayList<>();
     try (KeyValueIterator<String, Long> it =
-        ytdPending.range(padded(0L), padded(now) + PENDING_END)) {
-      while (it.hasNext()) {
-        due.add(it.next().key);
+        ytdPending.range(movesAfter == null ? padded(0L) : movesAfter, padded(now) + PENDING_END)) {
+      while (it.hasNext() && keys.size() < budget) {
+        final String key = it.next().key;
+        if (!key.equals(movesAfter)) {
+          keys.add(key);
+        }
       }
     }
-    for (final String key : due) {
+    if (!keys.isEmpty()) {
+      movesAfter = keys.get(keys.size() - 1);
+    }
+    for (final String key : keys) {
       final String employeeId = key.substring(key.indexOf(TreeKeys.SEP) + 1);
       ytd.place(employeeId, ytdUnit(placements.of(employeeId)), ytdPending.get(key), openYears());
       ytdPending.delete(key);
     }
+    return keys.size() < budget ? budget - keys.size() : -1;
   }
 
   private static String pendingKey(final long from, final String employeeId) {
@@ -570,35 +715,95 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     return ownership.owns(hierarchy.rootOf(unitId));
   }
 
-  /** Closes, in time order, every window and year the clock has passed. */
-  private void closeDue() {
+  /**
+   * Does at most about {@code budget} units of the work the clock's last move made due, in the
+   * order a close in one call had: the year-to-date moves the clock reached, then every DAY window,
+   * every WEEK window and every year it passed, in time order, each unit's FINAL record once; then
+   * the headcount changes no unclosed window can see apart are queued for deletion. A window's
+   * cursor moves past it only when its close is done; how far the close got is kept in {@code
+   * tree-inbox}, so a restart resumes it.
+   *
+   * @return the budget left; {@link #due} is false once nothing is left to do
+   */
+  private int closeSome(final int budget) {
+    if (!clock.isSet()) {
+      due = false;
+      return budget;
+    }
     final Instant now = clock.now();
-    boolean loaded = false;
+    int left = applyDueMoves(budget);
+    if (left <= 0) {
+      return 0;
+    }
     for (final WindowSize size : WindowSize.values()) {
       final Duration grace = grace(size);
       CalendarWindow window = JakartaCalendar.window(size, cursorOf(size.name(), now, grace));
       while (window.isClosedAt(now, grace)) {
-        if (!loaded) {
-          units = TreeUnits.load(unitStore, ownership::owns);
-          loaded = true;
+        loadBatch();
+        left = closeWindowSome(window, left);
+        if (left < 0) {
+          return 0;
         }
-        closeWindow(window);
         window = JakartaCalendar.window(size, window.end());
         clock.setCursor(size.name(), window.start());
+        if (left == 0) {
+          return 0;
+        }
       }
     }
     CalendarYear year = JakartaCalendar.year(cursorOf(YEAR_CURSOR, now, settings.yearGrace()));
     while (year.isClosedAt(now, settings.yearGrace())) {
-      if (!loaded) {
-        units = TreeUnits.load(unitStore, ownership::owns);
-        loaded = true;
+      loadBatch();
+      left = closeYearSome(year, left);
+      if (left < 0) {
+        return 0;
       }
-      closeYear(year);
       year = JakartaCalendar.year(year.end());
       clock.setCursor(YEAR_CURSOR, year.start());
+      if (left == 0) {
+        return 0;
+      }
     }
-    if (loaded) {
+    if (batchClosed) {
       headcounts.foldBefore(foldHorizon());
+    }
+    due = false;
+    batchLoaded = false;
+    batchClosed = false;
+    movesAfter = null;
+    return left;
+  }
+
+  /**
+   * Whether the clock has reached a year-to-date move or passed a window or year not closed yet (a
+   * restart in the middle of that work): a few reads, no scan.
+   */
+  private boolean workDue() {
+    if (!clock.isSet()) {
+      return false;
+    }
+    final Instant now = clock.now();
+    try (KeyValueIterator<String, Long> it =
+        ytdPending.range(padded(0L), padded(now.toEpochMilli()) + PENDING_END)) {
+      if (it.hasNext()) {
+        return true;
+      }
+    }
+    for (final WindowSize size : WindowSize.values()) {
+      final Instant cursor = clock.cursor(size.name());
+      if (cursor == null || JakartaCalendar.window(size, cursor).isClosedAt(now, grace(size))) {
+        return true;
+      }
+    }
+    final Instant year = clock.cursor(YEAR_CURSOR);
+    return year == null || JakartaCalendar.year(year).isClosedAt(now, settings.yearGrace());
+  }
+
+  /** The unit snapshot of a batch of closes, read once per batch (and after a restart). */
+  private void loadBatch() {
+    if (!batchLoaded) {
+      units = TreeUnits.load(unitStore, ownership::owns);
+      batchLoaded = true;
     }
   }
 
@@ -629,34 +834,86 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     return start;
   }
 
-  private void closeWindow(final CalendarWindow window) {
-    LOG.debug("Closing {} window {} for {} units", window.size(), window.start(), unitsCount());
-    final Instant emittedAt = wall.instant();
-    final TreeOutput.Target target = WindowLedger.target(window.size());
-    windows.close(
-        window,
-        units,
-        emittedAt,
-        (unit, record) -> {
-          emit(target, window.key(unit.unitId()), record);
-          if (window.size() == WindowSize.WEEK) {
-            // Every unit's year figures once a week, so a unit nobody in it trained in still has
-            // them (its zero-JP employees are what leadership most needs to see).
-            final UnitJpProgress jp = currentJp(unit, window);
-            if (jp != null) {
-              emit(
-                  TreeOutput.Target.UNIT_JP_YTD,
-                  JakartaCalendar.year(window.end().minusMillis(1)).key(unit.unitId()),
-                  jp);
-            }
-            alerts.evaluate(record, jp, units.isActive(unit.unitId()), this::emit);
-          }
-        });
-    if (window.size() == WindowSize.WEEK) {
-      alerts.withdrawGone(window, units, this::emit);
+  /**
+   * Goes on with the close of the window: the FINAL records of at most {@code budget} more units
+   * (with a week's year-to-date record and alerts), then for a week the pass over the alert states
+   * of units gone from the trees, then the deletes are queued.
+   *
+   * @return the budget left once the close is done, or -1 when it is not done yet
+   */
+  private int closeWindowSome(final CalendarWindow window, final int budget) {
+    final String kind = window.size().name();
+    final String progress = inbox.progress(kind);
+    final boolean week = window.size() == WindowSize.WEEK;
+    int left = budget;
+    if (progress == null || progress.startsWith(UNITS)) {
+      if (progress == null) {
+        LOG.debug("Closing {} window {} for {} units", window.size(), window.start(), unitsCount());
+      }
+      final List<UnitInfo> next = nextUnits(progress, left);
+      final boolean more = next.size() > left;
+      final List<UnitInfo> now = more ? next.subList(0, left) : next;
+      final Instant emittedAt = wall.instant();
+      for (final UnitInfo unit : now) {
+        closeUnit(window, unit, emittedAt);
+      }
+      batchClosed = true;
+      left -= now.size();
+      if (more) {
+        inbox.setProgress(kind, UNITS + now.get(now.size() - 1).unitId());
+        return -1;
+      }
+      if (week && left <= 0) {
+        inbox.setProgress(kind, GONE);
+        return -1;
+      }
     }
+    if (week) {
+      final String after =
+          progress != null && progress.startsWith(GONE) && progress.length() > GONE.length()
+              ? progress.substring(GONE.length())
+              : null;
+      final String last = alerts.withdrawGone(window, units, this::emit, after, Math.max(1, left));
+      if (last != null) {
+        inbox.setProgress(kind, GONE + last);
+        return -1;
+      }
+      left = Math.max(0, left - 1);
+    }
+    windows.closed(window);
     if (closesSeenWeek(window)) {
       windows.forgetSeen(JakartaCalendar.week(window.start()));
+    }
+    inbox.clearProgress(kind);
+    return left;
+  }
+
+  /**
+   * The units after the one the progress names (from the first when none), one more than the
+   * budget, so the caller knows whether any is left.
+   */
+  private List<UnitInfo> nextUnits(final String progress, final int budget) {
+    final String after =
+        progress == null || !progress.startsWith(UNITS) ? null : progress.substring(UNITS.length());
+    return units.after(after, budget + 1);
+  }
+
+  /** A unit's FINAL record of a closed window; on a week, its year figures and alerts too. */
+  private void closeUnit(
+      final CalendarWindow window, final UnitInfo unit, final Instant emittedAt) {
+    final UnitActivity record = windows.finalRecord(window, unit, emittedAt);
+    emit(WindowLedger.target(window.size()), window.key(unit.unitId()), record);
+    if (window.size() == WindowSize.WEEK) {
+      // Every unit's year figures once a week, so a unit nobody in it trained in still has
+      // them (its zero-JP employees are what leadership most needs to see).
+      final UnitJpProgress jp = currentJp(unit, window);
+      if (jp != null) {
+        emit(
+            TreeOutput.Target.UNIT_JP_YTD,
+            JakartaCalendar.year(window.end().minusMillis(1)).key(unit.unitId()),
+            jp);
+      }
+      alerts.evaluate(record, jp, units.isActive(unit.unitId()), this::emit);
     }
   }
 
@@ -692,49 +949,113 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
         unit, year, RecordStatus.PROVISIONAL, log.nextRevision(key), clock.now(), wall.instant());
   }
 
-  private void closeYear(final CalendarYear year) {
-    LOG.debug("Closing year {} for {} units", year.year(), unitsCount());
-    ytd.close(
-        year,
-        units,
-        clock.now(),
-        wall.instant(),
-        record ->
-            emit(
-                TreeOutput.Target.UNIT_JP_YTD,
-                YtdLedger.outputKey(record.getUnitId(), record.getYear()),
-                record),
-        record ->
-            emit(
-                TreeOutput.Target.EMPLOYEE_JP_YTD,
-                YtdLedger.outputKey(record.getEmployeeId(), record.getYear()),
-                record),
-        deletes);
+  /**
+   * Goes on with the close of the year: the FINAL records of at most {@code budget} more units,
+   * then the last record of the employees changed since the last emission, a bounded number per
+   * call, then the year's entries are queued for deletion.
+   *
+   * @return the budget left once the close is done, or -1 when it is not done yet
+   */
+  private int closeYearSome(final CalendarYear year, final int budget) {
+    final String progress = inbox.progress(YEAR_CURSOR);
+    int left = budget;
+    if (progress == null || progress.startsWith(UNITS)) {
+      if (progress == null) {
+        LOG.debug("Closing year {} for {} units", year.year(), unitsCount());
+      }
+      final List<UnitInfo> next = nextUnits(progress, left);
+      final boolean more = next.size() > left;
+      final List<UnitInfo> now = more ? next.subList(0, left) : next;
+      final Instant emittedAt = wall.instant();
+      for (final UnitInfo unit : now) {
+        final UnitJpProgress record = ytd.finalRecord(year, unit, clock.now(), emittedAt);
+        emit(
+            TreeOutput.Target.UNIT_JP_YTD,
+            YtdLedger.outputKey(record.getUnitId(), record.getYear()),
+            record);
+      }
+      batchClosed = true;
+      left -= now.size();
+      if (more) {
+        inbox.setProgress(YEAR_CURSOR, UNITS + now.get(now.size() - 1).unitId());
+        return -1;
+      }
+      ytd.closedUnits(year, deletes);
+      if (left <= 0) {
+        inbox.setProgress(YEAR_CURSOR, EMPLOYEES);
+        return -1;
+      }
+    }
+    final String after =
+        progress != null && progress.startsWith(EMPLOYEES) && progress.length() > EMPLOYEES.length()
+            ? progress.substring(EMPLOYEES.length())
+            : null;
+    final List<String> taken =
+        ytd.writeChanged(
+            year,
+            after,
+            left,
+            wall.instant(),
+            record ->
+                emit(
+                    TreeOutput.Target.EMPLOYEE_JP_YTD,
+                    YtdLedger.outputKey(record.getEmployeeId(), record.getYear()),
+                    record));
+    if (taken.size() >= left) {
+      inbox.setProgress(YEAR_CURSOR, EMPLOYEES + taken.get(taken.size() - 1));
+      return -1;
+    }
+    ytd.closedEmployees(year, deletes);
+    inbox.clearProgress(YEAR_CURSOR);
+    return left - taken.size();
   }
 
+  /**
+   * Lets the wall clock move the task's clock when every sender is idle, starts an emission of the
+   * PROVISIONAL records of what changed, does one bounded step of work ({@link #work}: a close
+   * under way first), one chunk of deletes, and tells the programme stage the clock once nothing
+   * waits (every message received so far has then been handled).
+   */
   private void punctuate(final long timestamp) {
     unitCache.clear();
-    advance();
-    emitChanged();
+    if (!busy()) {
+      advance();
+    }
+    if (!emitting) {
+      emitting = true;
+      emissionReloaded = false;
+      emissionAfter = null;
+    }
+    work(workChunk);
     deletes.run();
-    if (clock.isSet()) {
+    if (clock.isSet() && !busy()) {
       broadcastWatermark();
     }
   }
 
-  /** Writes a PROVISIONAL record for every open unit-window, unit-year and employee changed. */
-  private void emitChanged() {
+  /**
+   * Writes a PROVISIONAL record for at most {@code budget} open unit-windows, unit-years and
+   * employees of the dirty set, taking them out of it, in key order from where the emission got;
+   * the emission ends when no key is left after that.
+   *
+   * @return the budget left
+   */
+  private int emitSome(final int budget) {
     if (!clock.isSet()) {
       // Kept dirty: without a clock no window is known to be open or closed yet.
-      return;
+      emitting = false;
+      return budget;
     }
-    final List<String> keys = log.drainDirty();
+    final List<String> keys = log.drainDirty(emissionAfter, budget);
+    if (keys.size() < budget) {
+      emitting = false;
+    }
     if (keys.isEmpty()) {
-      return;
+      return budget;
     }
+    emissionAfter = keys.get(keys.size() - 1);
     final Instant now = clock.now();
     final Instant emittedAt = wall.instant();
-    boolean reloaded = false;
     for (final String key : keys) {
       final TreeKeys.Parsed parsed = TreeKeys.parse(key);
       if (parsed.employee()) {
@@ -748,9 +1069,9 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
         continue;
       }
       UnitInfo unit = units.get(parsed.id());
-      if (unit == null && !reloaded) {
+      if (unit == null && !emissionReloaded) {
         units = TreeUnits.load(unitStore, ownership::owns);
-        reloaded = true;
+        emissionReloaded = true;
         unit = units.get(parsed.id());
       }
       final UnitInfo info = unit == null ? UnitInfo.unknown(parsed.id()) : unit;
@@ -772,6 +1093,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
         }
       }
     }
+    return budget - keys.size();
   }
 
   private void broadcastWatermark() {
@@ -848,7 +1170,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
   }
 
   private int unitsCount() {
-    return units.all().size();
+    return units.size();
   }
 
   private static byte[] bytes(final ByteBuffer buffer) {

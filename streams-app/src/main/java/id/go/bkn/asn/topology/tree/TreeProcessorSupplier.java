@@ -13,21 +13,28 @@ public final class TreeProcessorSupplier
 
   private final TopologyContext topology;
   private final int deleteChunk;
+  private final int workChunk;
 
   /** A supplier for the given topology context. */
   public TreeProcessorSupplier(final TopologyContext topology) {
-    this(topology, ChunkedDeletes.DEFAULT_CHUNK);
+    this(topology, ChunkedDeletes.DEFAULT_CHUNK, TreeProcessor.DEFAULT_WORK_CHUNK);
   }
 
-  /** The same, deleting closed windows' state in chunks of at most {@code deleteChunk} keys. */
-  public TreeProcessorSupplier(final TopologyContext topology, final int deleteChunk) {
+  /**
+   * The same, deleting closed windows' state in chunks of at most {@code deleteChunk} keys and
+   * doing at most {@code workChunk} units of a close (FINAL records, moves, waiting messages) per
+   * call.
+   */
+  public TreeProcessorSupplier(
+      final TopologyContext topology, final int deleteChunk, final int workChunk) {
     this.topology = topology;
     this.deleteChunk = deleteChunk;
+    this.workChunk = workChunk;
   }
 
   @Override
   public Processor<String, TreeMessage, String, TreeOutput> get() {
-    return new TreeProcessor(topology, deleteChunk);
+    return new TreeProcessor(topology, deleteChunk, workChunk);
   }
 
   @Override

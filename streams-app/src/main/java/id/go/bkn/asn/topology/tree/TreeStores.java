@@ -61,6 +61,13 @@ public final class TreeStores {
   /** Deletes under way in bounded chunks (see {@link ChunkedDeletes}): job -> cursor. */
   public static final String PURGE = "tree-purge";
 
+  /**
+   * Work left by a clock move, done a bounded amount per call (see {@link Inbox}): {@code
+   * M|sequence} -> a message waiting for a close under way, {@code P|kind} -> how far the close of
+   * that kind got.
+   */
+  public static final String INBOX = "tree-inbox";
+
   /** Alert state per unit: unitId -> {@code UnitAlertState} bytes. */
   public static final String ALERTS = "tree-alerts";
 
@@ -85,6 +92,7 @@ public final class TreeStores {
         store(ROSTER, RosterEntry.SERDE),
         store(HEADCOUNT, Serdes.Integer()),
         store(PURGE, Serdes.String()),
+        store(INBOX, Serdes.ByteArray()),
         store(PLACEMENTS, PlacementTimeline.SERDE),
         store(YTD_PENDING, Serdes.Long()),
         store(ALERTS, Serdes.ByteArray()),

@@ -10,7 +10,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -18,16 +20,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * A snapshot of the units of a task's trees, read in one pass over the global units store: every
- * unit whose root the task owns, with name, parent, depth and leaf. Taken once per batch of window
- * closes (and when a unit to emit is missing from it), never per record.
+ * unit whose root the task owns, with name, parent, depth and leaf, in unit id order (a close
+ * resumes after the last unit it did). Taken once per batch of window closes (and when a unit to
+ * emit is missing from it), never per record.
  */
 public final class TreeUnits {
 
-  private final Map<String, UnitInfo> units;
+  private final NavigableMap<String, UnitInfo> units;
   private final Set<String> inactive;
 
-  private TreeUnits(final Map<String, UnitInfo> units, final Set<String> inactive) {
-    this.units = Collections.unmodifiableMap(units);
+  private TreeUnits(final NavigableMap<String, UnitInfo> units, final Set<String> inactive) {
+    this.units = Collections.unmodifiableNavigableMap(units);
     this.inactive = Collections.unmodifiableSet(inactive);
   }
 
@@ -51,7 +54,7 @@ public final class TreeUnits {
     }
     final UnitHierarchy hierarchy = new UnitHierarchy(all::get);
     final Map<String, Boolean> owned = new HashMap<>();
-    final Map<String, UnitInfo> units = new LinkedHashMap<>();
+    final NavigableMap<String, UnitInfo> units = new TreeMap<>();
     final Set<String> inactive = new HashSet<>();
     for (final WorkUnit unit : all.values()) {
       final List<String> chain = hierarchy.selfAndAncestors(unit.getUnitId());
@@ -75,12 +78,34 @@ public final class TreeUnits {
 
   /** No units. */
   public static TreeUnits empty() {
-    return new TreeUnits(new HashMap<>(), new HashSet<>());
+    return new TreeUnits(new TreeMap<>(), new HashSet<>());
   }
 
-  /** Every unit of the task's trees. */
+  /** Every unit of the task's trees, in unit id order. */
   public Collection<UnitInfo> all() {
     return new ArrayList<>(units.values());
+  }
+
+  /**
+   * At most {@code limit} units in unit id order, after {@code unitId} (from the first when null):
+   * a close goes through the units a bounded number per call, resuming after the last one done.
+   */
+  public List<UnitInfo> after(final String unitId, final int limit) {
+    final Collection<UnitInfo> rest =
+        unitId == null ? units.values() : units.tailMap(unitId, false).values();
+    final List<UnitInfo> next = new ArrayList<>(Math.min(limit, rest.size()));
+    for (final UnitInfo unit : rest) {
+      if (next.size() >= limit) {
+        break;
+      }
+      next.add(unit);
+    }
+    return next;
+  }
+
+  /** How many units the snapshot holds. */
+  public int size() {
+    return units.size();
   }
 
   /** Whether the unit is in the snapshot and active in reference.units. */

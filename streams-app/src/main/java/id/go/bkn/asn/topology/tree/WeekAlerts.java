@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the FIRING and RESOLVED transitions the evaluator returns. A unit inactive in reference.units, or
  * gone from the task's trees, can no longer be judged: its open alerts are RESOLVED saying why, and
  * a gone unit's state is then dropped (found by one pass over {@code tree-alerts} per closed week,
- * as large as the task's units, never per record).
+ * as large as the task's units, done a bounded number of keys per call, never per record).
  */
 final class WeekAlerts {
 
@@ -58,14 +58,35 @@ final class WeekAlerts {
   }
 
   /**
-   * After a week closed for every unit of {@code units}: resolves the open alerts of every unit
-   * with a stored state that is no longer among them, then forgets that state.
+   * One step of the pass after a week closed for every unit of {@code units}: examines at most
+   * {@code limit} stored states after {@code after} (from the first when null), resolves the open
+   * alerts of each unit no longer among them, then forgets its state.
+   *
+   * @return the last key examined, to resume after; null when the pass is done
    */
-  void withdrawGone(final CalendarWindow week, final TreeUnits units, final TreeSink sink) {
+  String withdrawGone(
+      final CalendarWindow week,
+      final TreeUnits units,
+      final TreeSink sink,
+      final String after,
+      final int limit) {
     final List<String> gone = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it = states.all()) {
+    String last = null;
+    int examined = 0;
+    boolean more = false;
+    try (KeyValueIterator<String, byte[]> it =
+        after == null ? states.all() : states.range(after, TreeKeys.AFTER_ALL)) {
       while (it.hasNext()) {
         final String unitId = it.next().key;
+        if (unitId.equals(after)) {
+          continue;
+        }
+        if (examined >= limit) {
+          more = true;
+          break;
+        }
+        examined++;
+        last = unitId;
         if (units.get(unitId) == null) {
           gone.add(unitId);
         }
@@ -82,6 +103,7 @@ final class WeekAlerts {
       states.delete(unitId);
       publish(evaluation, sink);
     }
+    return more ? last : null;
   }
 
   private static void publish(final AlertEvaluation evaluation, final TreeSink sink) {

@@ -10,7 +10,6 @@ import id.go.bkn.asn.schema.WindowSize;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -291,33 +290,32 @@ final class WindowLedger {
   }
 
   /**
-   * Closes a window: one FINAL record per unit of {@code units} handed to {@code finals}; the
-   * window's counts, revisions and dirty marks are then queued for deletion in bounded chunks
-   * ({@link ChunkedDeletes}), so the close itself only reads. Nothing writes a closed window's keys
-   * again, and a dirty mark left behind is dropped unwritten (its window is closed). The seen-set
-   * entries, shared by a week and its days, go with {@link #forgetSeen} once all of them are
-   * closed.
+   * The FINAL record of a unit in a closed window. A close writes one per unit of the task's trees,
+   * a bounded number per call (nothing writes a closed window's keys meanwhile), then calls {@link
+   * #closed}.
    */
-  void close(
-      final CalendarWindow window,
-      final TreeUnits units,
-      final Instant now,
-      final BiConsumer<UnitInfo, UnitActivity> finals) {
-    for (final UnitInfo unit : units.all()) {
-      final String key = TreeKeys.window(window, unit.unitId());
-      final WindowCounts counts = windows.get(key);
-      final UnitActivity record =
-          TreeRecords.activity(
-              unit,
-              window,
-              RecordStatus.FINAL,
-              log.revision(key) + 1,
-              headcounts.asOf(unit.unitId(), window.end().toEpochMilli()),
-              counts == null ? WindowCounts.EMPTY : counts,
-              minResponses,
-              now);
-      finals.accept(unit, record);
-    }
+  UnitActivity finalRecord(final CalendarWindow window, final UnitInfo unit, final Instant now) {
+    final String key = TreeKeys.window(window, unit.unitId());
+    final WindowCounts counts = windows.get(key);
+    return TreeRecords.activity(
+        unit,
+        window,
+        RecordStatus.FINAL,
+        log.revision(key) + 1,
+        headcounts.asOf(unit.unitId(), window.end().toEpochMilli()),
+        counts == null ? WindowCounts.EMPTY : counts,
+        minResponses,
+        now);
+  }
+
+  /**
+   * After every unit's FINAL record of the window: queues the window's counts, revisions and dirty
+   * marks for deletion in bounded chunks ({@link ChunkedDeletes}), so the close itself only reads.
+   * Nothing writes a closed window's keys again, and a dirty mark left behind is dropped unwritten
+   * (its window is closed). The seen-set entries, shared by a week and its days, go with {@link
+   * #forgetSeen} once all of them are closed.
+   */
+  void closed(final CalendarWindow window) {
     // Entries of units outside the snapshot (unknown to reference.units) go with the rest.
     final String prefix = TreeKeys.windowPrefix(window);
     deletes.deletePrefix(TreeStores.WINDOWS, prefix);

@@ -223,32 +223,49 @@ final class YtdLedger {
   }
 
   /**
-   * Closes a year: hands every unit's FINAL record to {@code finals}, the last record of every
-   * employee changed since the last emission to {@code employeeRecords}, then deletes the year's
-   * unit entries (one per unit of the tree) and queues its employee entries in {@code deletes}.
+   * The FINAL record of a unit's closed year; forgets the unit's entry. A year close writes one per
+   * unit of the task's trees, a bounded number per call, then calls {@link #closedUnits}, {@link
+   * #writeChanged} until it returns fewer than asked, and {@link #closedEmployees}.
    */
-  void close(
-      final CalendarYear year,
-      final TreeUnits treeUnits,
-      final Instant asOf,
-      final Instant now,
-      final Consumer<UnitJpProgress> finals,
-      final Consumer<EmployeeJpProgress> employeeRecords,
-      final ChunkedDeletes deletes) {
-    for (final UnitInfo unit : treeUnits.all()) {
-      final String key = TreeKeys.unitYear(year.year(), unit.unitId());
-      finals.accept(progress(unit, year, RecordStatus.FINAL, log.finalRevision(key), asOf, now));
-      units.delete(key);
-    }
+  UnitJpProgress finalRecord(
+      final CalendarYear year, final UnitInfo unit, final Instant asOf, final Instant now) {
+    final String key = TreeKeys.unitYear(year.year(), unit.unitId());
+    final UnitJpProgress record =
+        progress(unit, year, RecordStatus.FINAL, log.finalRevision(key), asOf, now);
+    units.delete(key);
+    return record;
+  }
+
+  /**
+   * After every unit's FINAL record of the year: queues the year's remaining unit entries (units
+   * outside the snapshot), revisions and dirty marks for deletion in bounded chunks. Nothing writes
+   * a closed year's keys again.
+   */
+  void closedUnits(final CalendarYear year, final ChunkedDeletes deletes) {
     final String unitPrefix = TreeKeys.unitYearPrefix(year.year());
-    StorePrefixes.delete(units, unitPrefix);
-    log.forgetPrefix(unitPrefix);
-    // The employees with a change since the last emission get their last record now, found
-    // through the dirty marks (a few), not a scan of every employee of the year (nationally
-    // millions per task). The year's entries are then deleted in bounded chunks: nothing writes
-    // a closed year's keys again (events and moves of a closed year are ignored).
+    deletes.deletePrefix(TreeStores.YTD_UNIT, unitPrefix);
+    deletes.deletePrefix(TreeStores.EMITTED, unitPrefix);
+    deletes.deletePrefix(TreeStores.DIRTY, unitPrefix);
+  }
+
+  /**
+   * Hands the last record of at most {@code limit} employees changed since the last emission in the
+   * closed year, after {@code after} in key order, to {@code employeeRecords} and clears their
+   * dirty marks: found through the dirty marks (a few), not a scan of every employee of the year
+   * (nationally millions per task).
+   *
+   * @param after the last dirty mark taken before (null: from the first)
+   * @return the dirty marks taken, in key order; fewer than {@code limit} when none is left
+   */
+  List<String> writeChanged(
+      final CalendarYear year,
+      final String after,
+      final int limit,
+      final Instant now,
+      final Consumer<EmployeeJpProgress> employeeRecords) {
     final String employeePrefix = TreeKeys.employeeYearPrefix(year.year());
-    for (final String key : log.dirtyKeys(employeePrefix)) {
+    final List<String> keys = log.dirtyKeys(employeePrefix, after, limit);
+    for (final String key : keys) {
       final String employeeId = key.substring(employeePrefix.length());
       final EmployeeJpProgress record = employee(year.year(), employeeId, now);
       if (record != null) {
@@ -256,6 +273,16 @@ final class YtdLedger {
       }
       log.clearDirty(key);
     }
+    return keys;
+  }
+
+  /**
+   * Queues the closed year's employee entries, revisions and dirty marks for deletion in bounded
+   * chunks: nothing writes a closed year's keys again (events and moves of a closed year are
+   * ignored).
+   */
+  void closedEmployees(final CalendarYear year, final ChunkedDeletes deletes) {
+    final String employeePrefix = TreeKeys.employeeYearPrefix(year.year());
     deletes.deletePrefix(TreeStores.YTD_EMPLOYEE, employeePrefix);
     deletes.deletePrefix(TreeStores.EMITTED, employeePrefix);
     deletes.deletePrefix(TreeStores.DIRTY, employeePrefix);
