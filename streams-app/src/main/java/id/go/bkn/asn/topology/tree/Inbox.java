@@ -57,11 +57,6 @@ final class Inbox {
     return head == tail;
   }
 
-  /** Messages waiting. */
-  long size() {
-    return tail - head;
-  }
-
   /** Appends a message to handle later. */
   void add(final Record<String, TreeMessage> record) {
     store.put(messageKey(tail), encode(record));
