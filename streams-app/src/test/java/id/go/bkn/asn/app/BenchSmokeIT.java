@@ -142,8 +142,10 @@ class BenchSmokeIT {
 
   /**
    * The scale-out phase of two instances: its rate, its ratio to the single instance and, for each
-   * instance, its active tasks, the records it processed and its stream threads' CPU. Both
-   * instances must have had work, and together they must have processed every event.
+   * instance, its active tasks, the records it processed and its stream threads' CPU. Together the
+   * instances must have processed every event. Whether the second instance gets a task before the
+   * first has drained the smoke's small backlog alone is a matter of timing (one CI run saw the
+   * second join with nothing left), so each instance's figures must be there, not positive.
    */
   private static void scaleOut(final JsonNode root, final List<String> missing) {
     final String s = "phases.scaleOut.2.";
@@ -175,25 +177,30 @@ class BenchSmokeIT {
     final JsonNode instances = root.at(pointer(s + "perInstance"));
     assertThat(instances.size()).as("instances reported").isEqualTo(2);
     long processed = 0;
+    int working = 0;
     for (int i = 0; i < instances.size(); i++) {
       final JsonNode one = instances.get(i);
       final String at = s + "perInstance[" + i + "].";
       if (one.path("clientId").asText().isEmpty()) {
         missing.add(at + "clientId");
       }
-      if (!one.path("activeTasks").isObject() || one.path("activeTasks").isEmpty()) {
+      if (!one.path("activeTasks").isObject()) {
         missing.add(at + "activeTasks = " + one.path("activeTasks"));
       }
       for (final String figure : List.of("recordsProcessed", "streamThreadCpuSeconds")) {
-        if (!one.path(figure).isNumber() || !(one.path(figure).asDouble() > 0)) {
+        if (!one.path(figure).isNumber() || one.path(figure).asDouble() < 0) {
           missing.add(at + figure + " = " + one.path(figure));
         }
+      }
+      if (!one.path("activeTasks").isEmpty() && one.path("recordsProcessed").asLong() > 0) {
+        working++;
       }
       if (!one.path("rebalances").isNumber()) {
         missing.add(at + "rebalances");
       }
       processed += one.path("recordsProcessed").asLong();
     }
+    assertThat(working).as("instances with tasks that processed records").isPositive();
     assertThat(processed)
         .as("records the two instances processed, against the events of the backlog")
         .isGreaterThanOrEqualTo(root.at(pointer("input.events")).asLong());
