@@ -433,20 +433,22 @@ public final class Bench {
     final boolean latency = eos && !settings.latencyDuration().isZero();
     final boolean scaleOut = eos && !settings.scaleOut().isEmpty();
     final Map<String, Object> latencyFigures = new LinkedHashMap<>();
+    final Map<String, Object> steadyFigures = new LinkedHashMap<>();
     final List<PrometheusMeterRegistry> meters = new ArrayList<>();
     final StreamsRun run;
     try {
+      final Instance single =
+          fullInstance(
+              context,
+              appId,
+              appId,
+              settings.dataDir().resolve("state-" + runTag),
+              guarantee,
+              meters);
       run =
           runStreams(
               appId,
-              List.of(
-                  fullInstance(
-                      context,
-                      appId,
-                      appId,
-                      settings.dataDir().resolve("state-" + runTag),
-                      guarantee,
-                      meters)),
+              List.of(single),
               fullStages(appId, topics),
               settings.rocksDbMemoryBytes() > 0,
               0,
@@ -462,6 +464,11 @@ public final class Bench {
                     clients.forEach(KafkaStreams::resume);
                   }
                 }
+                if (eos) {
+                  // Only under the last guarantee: its events stay in the inputs, and an earlier
+                  // phase's would be in the next phases' backlog.
+                  steadyFigures.putAll(steady(context, input, appId, single.props(), clients));
+                }
                 if (latency) {
                   latencyFigures.putAll(latency(context, input, perSecond * input.events()));
                 }
@@ -476,6 +483,9 @@ public final class Bench {
     figures.put("stageDrainedSeconds", run.stageSeconds());
     figures.put("brokerWrittenPerEvent", run.perEvent(appId, topics, input.events()));
     figures.put("settings", runSettings(guarantee));
+    if (!steadyFigures.isEmpty()) {
+      figures.put("steady", steadyFigures);
+    }
     report.phase("full", guarantee, figures);
     say(
         "full %s: %,.0f events/s (%.0f %% of B3, %.0f %% of B4)",
@@ -484,6 +494,74 @@ public final class Bench {
       report.put("latency", latencyFigures);
     }
     return rate;
+  }
+
+  /**
+   * The per-event cost with the roster and the units already in the stores: once the backlog has
+   * drained, as many fresh attendance facts as the backlog had events (copies of its attendance
+   * events, so spread over the employees as they are, see {@link BenchInput#freshAttendance}) are
+   * written at once and drained by the same app. The backlog's figures carry the load of the
+   * reference and roster, which grows with the roster however the per-event path does; these do
+   * not, so they are the ones to compare between a city and all of Indonesia.
+   */
+  private Map<String, Object> steady(
+      final Context context,
+      final BenchInput input,
+      final String appId,
+      final Properties props,
+      final List<KafkaStreams> clients)
+      throws InterruptedException {
+    final TopicNames topics = context.topics();
+    final List<ProducerRecord<String, byte[]>> batch =
+        input.freshAttendance(
+            runTag + "-steady", input.events(), topics.attendance(), context.serializer());
+    System.gc();
+    final Map<String, BrokerCounters.Written> before =
+        broker.available() ? broker.snapshot() : Map.of();
+    final long processCpu = Cpu.process();
+    final long appCpu = Cpu.threads(appId);
+    final long start = System.nanoTime();
+    final Map<String, Object> config = new HashMap<>(context.client());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+      batch.forEach(producer::send);
+      producer.flush();
+    }
+    final List<Duration> drained;
+    try (Drain drain = new Drain(adminConfig(props))) {
+      drained =
+          drain.await(
+              appId,
+              fullStages(appId, topics),
+              start,
+              settings.drainTimeout(),
+              () -> worst(clients));
+    }
+    final double seconds = drained.get(drained.size() - 1).toNanos() / 1e9;
+    final double millions = batch.size() / 1e6;
+    final Map<String, BrokerCounters.Written> written =
+        broker.available() ? BrokerCounters.delta(before, broker.snapshot()) : Map.of();
+    final Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("events", batch.size());
+    figures.put("seconds", seconds);
+    figures.put("eventsPerSecond", batch.size() / seconds);
+    figures.put("processCpuSecondsPerMillionEvents", (Cpu.process() - processCpu) / 1e9 / millions);
+    figures.put("appCpuSecondsPerMillionEvents", (Cpu.threads(appId) - appCpu) / 1e9 / millions);
+    figures.put("stageDrainedSeconds", StreamsRun.stageSeconds(drained));
+    if (broker.available()) {
+      figures.put(
+          "brokerWrittenPerEvent", StreamsRun.perEvent(written, appId, topics, batch.size()));
+    }
+    say(
+        "steady (roster loaded), %,d fresh attendance facts: %,.0f events/s, %.0f app CPU-s per"
+            + " million events",
+        batch.size(),
+        batch.size() / seconds,
+        (double) figures.get("appCpuSecondsPerMillionEvents"));
+    return figures;
   }
 
   /**
@@ -716,6 +794,10 @@ public final class Bench {
     }
 
     Map<String, Object> stageSeconds() {
+      return stageSeconds(stages);
+    }
+
+    static Map<String, Object> stageSeconds(final List<Duration> stages) {
       final Map<String, Object> drained = new LinkedHashMap<>();
       drained.put("ingest", stages.get(0).toMillis() / 1000.0);
       drained.put("tree", stages.get(1).toMillis() / 1000.0);
@@ -724,6 +806,15 @@ public final class Bench {
     }
 
     Map<String, Object> perEvent(final String appId, final TopicNames topics, final long events) {
+      return perEvent(written, appId, topics, events);
+    }
+
+    /** Broker writes per input event, by category and by topic. */
+    static Map<String, Object> perEvent(
+        final Map<String, BrokerCounters.Written> written,
+        final String appId,
+        final TopicNames topics,
+        final long events) {
       final Map<String, long[]> sums = new LinkedHashMap<>();
       for (final String category :
           List.of("outputs", "repartitions", "changelogs", "coordination", "inputs", "other")) {

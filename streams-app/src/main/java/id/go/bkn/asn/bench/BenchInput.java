@@ -1,6 +1,7 @@
 package id.go.bkn.asn.bench;
 
 import id.go.bkn.asn.schema.AttendanceEvent;
+import id.go.bkn.asn.schema.AttendanceStatus;
 import id.go.bkn.asn.schema.Employee;
 import id.go.bkn.asn.schema.EnrollmentEvent;
 import id.go.bkn.asn.schema.FeedbackEvent;
@@ -26,13 +27,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * The bench's input, generated once per run from a seeded simulation: the reference data (units,
  * roster, programmes), which goes straight to the broker before any phase, and the stream of events
  * and roster changes, kept in memory serialized (Confluent wire format) so that every phase reads
- * the very same bytes and generating them is not part of any figure. A few attendance events are
- * kept as templates for the latency phase's fresh events.
+ * the very same bytes and generating them is not part of any figure. The attendance events (up to
+ * {@value #TEMPLATES}) are kept as templates for the fresh events of the steady and latency phases,
+ * so those events spread over the employees as the backlog's do.
  */
 final class BenchInput {
 
-  /** How many attendance events are kept as templates for the latency phase. */
-  private static final int TEMPLATES = 2_000;
+  /** How many attendance events are kept as templates for the steady and latency phases. */
+  private static final int TEMPLATES = 200_000;
 
   private final List<ProducerRecord<String, byte[]>> stream;
   private final long streamBytes;
@@ -106,9 +108,46 @@ final class BenchInput {
     return lastEventTime;
   }
 
-  /** Attendance events to copy for the latency phase. */
+  /** Attendance events to copy for the steady and latency phases. */
   List<AttendanceEvent> templates() {
     return templates;
+  }
+
+  /**
+   * A new fact made from a template: the template's employee and run, a session and event id of its
+   * own, PRESENT, at {@code occurredAt}. Each is counted (a new session credits its JP), never
+   * taken for a duplicate or a correction.
+   */
+  static AttendanceEvent fresh(
+      final AttendanceEvent template, final String id, final Instant occurredAt) {
+    return AttendanceEvent.newBuilder(template)
+        .setEventId("bench-" + id)
+        .setSessionId("bench-" + id)
+        .setStatus(AttendanceStatus.PRESENT)
+        .setOccurredAt(occurredAt)
+        .build();
+  }
+
+  /**
+   * {@code count} fresh facts (see {@link #fresh}) dated at the backlog's last event time, the
+   * templates taken in turn, serialized for {@code topic}.
+   */
+  List<ProducerRecord<String, byte[]>> freshAttendance(
+      final String tag,
+      final long count,
+      final String topic,
+      final AvroSerializer<SpecificRecord> serializer) {
+    if (templates.isEmpty()) {
+      throw new IllegalStateException("the input has no attendance event to copy");
+    }
+    final List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+    for (long i = 0; i < count; i++) {
+      final AttendanceEvent event =
+          fresh(templates.get((int) (i % templates.size())), tag + "-" + i, lastEventTime);
+      records.add(
+          new ProducerRecord<>(topic, event.getEmployeeId(), serializer.serialize(topic, event)));
+    }
+    return records;
   }
 
   /** Serializes what the simulation emits, the reference to the broker, the rest to memory. */

@@ -139,6 +139,15 @@ public final class BenchReport {
                   "processCpuSecondsPerMillionEvents",
                   "full".equals(phase)));
     }
+    final Map<String, Object> full = cast(phases.get("full"));
+    final Map<String, Object> eos = full == null ? null : cast(full.get("exactly_once_v2"));
+    row(
+        out,
+        "steady exactly_once_v2 (roster in)",
+        eos == null ? null : cast(eos.get("steady")),
+        "eventsPerSecond",
+        "processCpuSecondsPerMillionEvents",
+        false);
     final Map<String, Object> scaleOut = cast(phases.get("scaleOut"));
     if (scaleOut != null) {
       out.println();

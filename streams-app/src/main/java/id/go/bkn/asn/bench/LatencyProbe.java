@@ -3,7 +3,6 @@ package id.go.bkn.asn.bench;
 import id.go.bkn.asn.function.CalendarWindow;
 import id.go.bkn.asn.function.JakartaCalendar;
 import id.go.bkn.asn.schema.AttendanceEvent;
-import id.go.bkn.asn.schema.AttendanceStatus;
 import id.go.bkn.asn.schema.UnitActivity;
 import id.go.bkn.asn.serde.AvroDeserializer;
 import id.go.bkn.asn.serde.AvroSerializer;
@@ -160,13 +159,7 @@ final class LatencyProbe {
         LockSupport.parkNanos(wait);
       }
       final AttendanceEvent template = templates.get(i % templates.size());
-      final AttendanceEvent event =
-          AttendanceEvent.newBuilder(template)
-              .setEventId("bench-" + tag + "-" + i)
-              .setSessionId("bench-" + tag + "-" + i)
-              .setStatus(AttendanceStatus.PRESENT)
-              .setOccurredAt(occurredAt)
-              .build();
+      final AttendanceEvent event = BenchInput.fresh(template, tag + "-" + i, occurredAt);
       producer.send(
           new ProducerRecord<>(
               eventTopic, event.getEmployeeId(), serializer.serialize(eventTopic, event)));

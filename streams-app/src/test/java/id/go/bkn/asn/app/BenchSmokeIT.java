@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./pipeline bench} at smoke size (a small Kota Serang roster and backlog, five seconds of
- * latency at each rate, one scale-out phase of two instances) on its own embedded broker: it must
- * finish and write every figure the issue asks for. It never judges a figure's size: speed belongs
- * to the bench's ratios, not to a test on a shared machine.
+ * {@code ./pipeline bench} at smoke size (a small Kota Serang roster and backlog, the steady batch,
+ * five seconds of latency at each rate, one scale-out phase of two instances) on its own embedded
+ * broker: it must finish and write every figure the issue asks for. It never judges a figure's
+ * size: speed belongs to the bench's ratios, not to a test on a shared machine.
  */
 class BenchSmokeIT {
 
@@ -106,6 +106,22 @@ class BenchSmokeIT {
       present(root, missing, full + "settings.cacheMaxBytes");
       assertThat(root.at(pointer(full + "settings.processingGuarantee")).asText()).isEqualTo(g);
     }
+    // The steady phase (exactly_once_v2 only): fresh facts drained with the roster loaded.
+    final String steady = "phases.full.exactly_once_v2.steady.";
+    positive(
+        root,
+        missing,
+        steady + "events",
+        steady + "eventsPerSecond",
+        steady + "processCpuSecondsPerMillionEvents",
+        steady + "appCpuSecondsPerMillionEvents",
+        steady + "stageDrainedSeconds.tree",
+        steady + "brokerWrittenPerEvent.repartitions.records",
+        steady + "brokerWrittenPerEvent.changelogs.records",
+        steady + "brokerWrittenPerEvent.recordsOutputsRepartitionsChangelogs");
+    assertThat(root.at(pointer(steady + "events")).asLong())
+        .as("one fresh fact per event of the backlog")
+        .isEqualTo(root.at(pointer("input.events")).asLong());
     for (final String rate : List.of("at50PercentOfMax", "at80PercentOfMax")) {
       final String l = "latency." + rate + ".";
       positive(
@@ -137,7 +153,7 @@ class BenchSmokeIT {
       }
     }
     assertThat(missing).as("figures missing or not positive in %s", json).isEmpty();
-    assertThat(out.toString()).contains("full exactly_once_v2", "p99", "scale-out");
+    assertThat(out.toString()).contains("full exactly_once_v2", "steady", "p99", "scale-out");
   }
 
   /**
