@@ -277,16 +277,7 @@ final class WindowLedger {
   /** The PROVISIONAL record of a unit in an open window. */
   UnitActivity provisional(final UnitInfo unit, final CalendarWindow window, final Instant now) {
     final String key = TreeKeys.window(window, unit.unitId());
-    final WindowCounts counts = windows.get(key);
-    return TreeRecords.activity(
-        unit,
-        window,
-        RecordStatus.PROVISIONAL,
-        log.nextRevision(key),
-        headcounts.asOf(unit.unitId(), window.end().toEpochMilli()),
-        counts == null ? WindowCounts.EMPTY : counts,
-        minResponses,
-        now);
+    return record(unit, window, RecordStatus.PROVISIONAL, log.nextRevision(key), now);
   }
 
   /**
@@ -296,12 +287,21 @@ final class WindowLedger {
    */
   UnitActivity finalRecord(final CalendarWindow window, final UnitInfo unit, final Instant now) {
     final String key = TreeKeys.window(window, unit.unitId());
-    final WindowCounts counts = windows.get(key);
+    return record(unit, window, RecordStatus.FINAL, log.revision(key) + 1, now);
+  }
+
+  private UnitActivity record(
+      final UnitInfo unit,
+      final CalendarWindow window,
+      final RecordStatus status,
+      final int revision,
+      final Instant now) {
+    final WindowCounts counts = windows.get(TreeKeys.window(window, unit.unitId()));
     return TreeRecords.activity(
         unit,
         window,
-        RecordStatus.FINAL,
-        log.revision(key) + 1,
+        status,
+        revision,
         headcounts.asOf(unit.unitId(), window.end().toEpochMilli()),
         counts == null ? WindowCounts.EMPTY : counts,
         minResponses,
@@ -318,9 +318,7 @@ final class WindowLedger {
   void closed(final CalendarWindow window) {
     // Entries of units outside the snapshot (unknown to reference.units) go with the rest.
     final String prefix = TreeKeys.windowPrefix(window);
-    deletes.deletePrefix(TreeStores.WINDOWS, prefix);
-    deletes.deletePrefix(TreeStores.EMITTED, prefix);
-    deletes.deletePrefix(TreeStores.DIRTY, prefix);
+    deletes.deleteFiguresAndMarks(TreeStores.WINDOWS, prefix);
   }
 
   /**

@@ -243,9 +243,7 @@ final class YtdLedger {
    */
   void closedUnits(final CalendarYear year, final ChunkedDeletes deletes) {
     final String unitPrefix = TreeKeys.unitYearPrefix(year.year());
-    deletes.deletePrefix(TreeStores.YTD_UNIT, unitPrefix);
-    deletes.deletePrefix(TreeStores.EMITTED, unitPrefix);
-    deletes.deletePrefix(TreeStores.DIRTY, unitPrefix);
+    deletes.deleteFiguresAndMarks(TreeStores.YTD_UNIT, unitPrefix);
   }
 
   /**
@@ -283,9 +281,7 @@ final class YtdLedger {
    */
   void closedEmployees(final CalendarYear year, final ChunkedDeletes deletes) {
     final String employeePrefix = TreeKeys.employeeYearPrefix(year.year());
-    deletes.deletePrefix(TreeStores.YTD_EMPLOYEE, employeePrefix);
-    deletes.deletePrefix(TreeStores.EMITTED, employeePrefix);
-    deletes.deletePrefix(TreeStores.DIRTY, employeePrefix);
+    deletes.deleteFiguresAndMarks(TreeStores.YTD_EMPLOYEE, employeePrefix);
   }
 
   /** The key of a year record in its output topic. */
