@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +20,14 @@ import org.apache.kafka.common.MetricName;
  * client's metrics means building a map of thousands of them: a JFR profile of the bench showed
  * that at 200 ms it took a quarter of the process's CPU samples, so RocksDB is read 25 times less
  * often (its memory moves slowly). A shared block cache is reported by every store that uses it, so
- * with one its usage is counted once (the largest report), not summed.
+ * with one its usage is counted once (the largest report), not summed; and its write buffer manager
+ * charges the memtables to that cache, so they are in its usage already and not added again.
  */
 final class ResourceSampler implements AutoCloseable {
 
   private static final Path STATUS = Path.of("/proc/self/status");
-  private static final Set<String> TABLES =
-      Set.of("size-all-mem-tables", "estimate-table-readers-mem");
+  private static final String MEMTABLES = "size-all-mem-tables";
+  private static final String TABLE_READERS = "estimate-table-readers-mem";
   private static final String CACHE = "block-cache-usage";
 
   private final ScheduledExecutorService timer =
@@ -42,6 +42,9 @@ final class ResourceSampler implements AutoCloseable {
   private volatile long peakHeap;
   private volatile long peakRss = -1;
   private volatile long peakRocksDb;
+  private volatile long peakMemtables;
+  private volatile long peakTableReaders;
+  private volatile long peakCache;
 
   /**
    * Starts sampling.
@@ -70,6 +73,12 @@ final class ResourceSampler implements AutoCloseable {
     return peakRocksDb;
   }
 
+  /** The peaks of each part of {@link #peakRocksDbBytes()}, each on its own. */
+  java.util.Map<String, Long> peakRocksDbParts() {
+    return java.util.Map.of(
+        "memtables", peakMemtables, "tableReaders", peakTableReaders, "blockCache", peakCache);
+  }
+
   private void sampleMemory() {
     peakHeap =
         Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
@@ -85,7 +94,8 @@ final class ResourceSampler implements AutoCloseable {
   }
 
   private long rocksDb() {
-    long tables = 0;
+    long memtables = 0;
+    long readers = 0;
     long cacheSum = 0;
     long cacheMax = 0;
     for (final Map.Entry<MetricName, ? extends Metric> entry : metrics.get().entrySet()) {
@@ -98,14 +108,20 @@ final class ResourceSampler implements AutoCloseable {
         continue;
       }
       final long bytes = number.longValue();
-      if (TABLES.contains(name.name())) {
-        tables += bytes;
+      if (MEMTABLES.equals(name.name())) {
+        memtables += bytes;
+      } else if (TABLE_READERS.equals(name.name())) {
+        readers += bytes;
       } else if (CACHE.equals(name.name())) {
         cacheSum += bytes;
         cacheMax = Math.max(cacheMax, bytes);
       }
     }
-    return tables + (sharedCache ? cacheMax : cacheSum);
+    final long cache = sharedCache ? cacheMax : cacheSum;
+    peakMemtables = Math.max(peakMemtables, memtables);
+    peakTableReaders = Math.max(peakTableReaders, readers);
+    peakCache = Math.max(peakCache, cache);
+    return (sharedCache ? 0 : memtables) + readers + cache;
   }
 
   private static long rss() {
