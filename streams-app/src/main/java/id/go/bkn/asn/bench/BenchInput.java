@@ -129,12 +129,13 @@ final class BenchInput {
   }
 
   /**
-   * {@code count} fresh facts (see {@link #fresh}) dated at the backlog's last event time, the
-   * templates taken in turn, serialized for {@code topic}.
+   * {@code count} fresh facts (see {@link #fresh}) dated {@code occurredAt}, the templates taken in
+   * turn, serialized for {@code topic}.
    */
   List<ProducerRecord<String, byte[]>> freshAttendance(
       final String tag,
       final long count,
+      final Instant occurredAt,
       final String topic,
       final AvroSerializer<SpecificRecord> serializer) {
     if (templates.isEmpty()) {
@@ -143,7 +144,7 @@ final class BenchInput {
     final List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
     for (long i = 0; i < count; i++) {
       final AttendanceEvent event =
-          fresh(templates.get((int) (i % templates.size())), tag + "-" + i, lastEventTime);
+          fresh(templates.get((int) (i % templates.size())), tag + "-" + i, occurredAt);
       records.add(
           new ProducerRecord<>(topic, event.getEmployeeId(), serializer.serialize(topic, event)));
     }
