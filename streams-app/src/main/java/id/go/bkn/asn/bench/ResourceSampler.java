@@ -74,8 +74,8 @@ final class ResourceSampler implements AutoCloseable {
   }
 
   /** The peaks of each part of {@link #peakRocksDbBytes()}, each on its own. */
-  java.util.Map<String, Long> peakRocksDbParts() {
-    return java.util.Map.of(
+  Map<String, Long> peakRocksDbParts() {
+    return Map.of(
         "memtables", peakMemtables, "tableReaders", peakTableReaders, "blockCache", peakCache);
   }
 
