@@ -15,6 +15,8 @@ import id.go.bkn.asn.simulator.NationalConfig;
 import id.go.bkn.asn.simulator.NationalReference;
 import id.go.bkn.asn.simulator.SimulationConfig;
 import id.go.bkn.asn.topology.UnitHierarchy;
+import id.go.bkn.asn.topology.tree.Tracked;
+import id.go.bkn.asn.topology.tree.TreeStores;
 import id.go.bkn.asn.topology.tree.WindowCounts;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,7 +98,9 @@ public class PerEventBenchmarks {
     countsBytes =
         WindowCounts.SERDE
             .serializer()
-            .serialize("tree-windows", WindowCounts.EMPTY.withAttendance("PRESENT", 4.0));
+            .serialize(
+                TreeStores.WINDOWS,
+                new Tracked<>(WindowCounts.EMPTY.withAttendance("PRESENT", 4.0), 0, true));
   }
 
   @Benchmark
@@ -128,10 +132,13 @@ public class PerEventBenchmarks {
 
   @Benchmark
   public byte[] count() {
-    final WindowCounts counts =
-        WindowCounts.SERDE.deserializer().deserialize("tree-windows", countsBytes);
+    final Tracked<WindowCounts> counts =
+        WindowCounts.SERDE.deserializer().deserialize(TreeStores.WINDOWS, countsBytes);
     return WindowCounts.SERDE
         .serializer()
-        .serialize("tree-windows", counts.withAttendance("PRESENT", 4.0));
+        .serialize(
+            TreeStores.WINDOWS,
+            new Tracked<>(
+                counts.figures().withAttendance("PRESENT", 4.0), counts.revision(), true));
   }
 }

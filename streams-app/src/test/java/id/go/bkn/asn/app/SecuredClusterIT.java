@@ -302,7 +302,7 @@ class SecuredClusterIT {
     }
     final Set<String> internal = internalTopics();
     assertThat(internal)
-        .contains(APP_ID + "-asn-tree-repartition", APP_ID + "-tree-ytd-employee-changelog");
+        .contains(APP_ID + "-asn-tree-repartition", APP_ID + "-tree-ytd-employees-changelog");
     refused.addAll(internal);
     final String readme = Files.readString(readme());
     for (final String topic : internal) {

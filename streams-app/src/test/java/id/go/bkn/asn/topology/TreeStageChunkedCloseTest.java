@@ -43,8 +43,6 @@ class TreeStageChunkedCloseTest {
       Map.of(
           TreeStores.WINDOWS, "",
           TreeStores.SEEN, "",
-          TreeStores.EMITTED, "W|",
-          TreeStores.DIRTY, "W|",
           TreeStores.HEADCOUNT, "C|",
           TreeStores.PURGE, "");
 
@@ -58,20 +56,20 @@ class TreeStageChunkedCloseTest {
 
   @Test
   void shouldSpreadTheDeletesOfACloseOverPunctuationsAndStillWriteOneFinalPerUnit() {
-    // given: twelve employees, four per leaf, three per leaf taking part on Monday, PROVISIONAL
-    // records written
+    // given: twenty-four employees, eight per leaf, six per leaf taking part on Monday,
+    // PROVISIONAL records written (enough state that a close leaves far more than a chunk)
     fx = new TreeFixture(stateDir, TopologySettings.DEFAULTS.withInternalPartitions(1), CHUNK);
     final List<String> leaves = List.of(KEL_A1, KEL_A2, KEL_B1);
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < 24; i++) {
       fx.pipe(fx.hire("E" + i, leaves.get(i % 3), wib("2025-01-01T00:00")));
     }
-    for (int i = 0; i < 9; i++) {
+    for (int i = 0; i < 18; i++) {
       fx.pipe(fx.attendance("E" + i, leaves.get(i % 3), "PRESENT", 2, wib("2025-03-10T09:00")));
     }
     fx.pipe(fx.attendance("E0", KEL_A1, "LATE", 2, wib("2025-03-10T13:00")));
     fx.punctuate();
     // one seen-set entry per participant and week, holding the Monday and the week
-    assertThat(left(TreeStores.SEEN, "")).isEqualTo(9);
+    assertThat(left(TreeStores.SEEN, "")).isEqualTo(18);
 
     // when: the clock passes the week's close, then punctuation after punctuation
     fx.tick(WEEK_CLOSES);
@@ -109,13 +107,13 @@ class TreeStageChunkedCloseTest {
           .containsExactlyInAnyOrderElementsOf(ALL_UNITS);
       final Map<String, UnitActivity> byUnit =
           finals.stream().collect(Collectors.toMap(UnitActivity::getUnitId, Function.identity()));
-      assertThat(byUnit.get(KOTA).getParticipants()).isEqualTo(9);
-      assertThat(byUnit.get(KOTA).getHeadcount()).isEqualTo(12);
-      assertThat(byUnit.get(KEC_A).getParticipants()).isEqualTo(6);
-      assertThat(byUnit.get(KEC_A).getPresent()).isEqualTo(6);
+      assertThat(byUnit.get(KOTA).getParticipants()).isEqualTo(18);
+      assertThat(byUnit.get(KOTA).getHeadcount()).isEqualTo(24);
+      assertThat(byUnit.get(KEC_A).getParticipants()).isEqualTo(12);
+      assertThat(byUnit.get(KEC_A).getPresent()).isEqualTo(12);
       assertThat(byUnit.get(KEC_A).getLate()).isEqualTo(1);
-      assertThat(byUnit.get(KEL_A1).getParticipants()).isEqualTo(3);
-      assertThat(byUnit.get(KEL_A1).getHeadcount()).isEqualTo(4);
+      assertThat(byUnit.get(KEL_A1).getParticipants()).isEqualTo(6);
+      assertThat(byUnit.get(KEL_A1).getHeadcount()).isEqualTo(8);
       assertThat(byUnit.get(KEL_A1).getStatus()).isEqualTo(RecordStatus.FINAL);
     }
   }
@@ -162,11 +160,9 @@ class TreeStageChunkedCloseTest {
     assertThat(yearLeft()).isZero();
   }
 
-  /** The closed year's employee entries, revisions and dirty marks. */
+  /** The closed year's employee entries (their revisions and marks are in them). */
   private int yearLeft() {
-    return left(TreeStores.YTD_EMPLOYEE, "E|2025|")
-        + left(TreeStores.EMITTED, "E|2025|")
-        + left(TreeStores.DIRTY, "E|2025|");
+    return left(TreeStores.YTD_EMPLOYEE, "E|2025|");
   }
 
   private int leftInAll() {
@@ -183,18 +179,11 @@ class TreeStageChunkedCloseTest {
     try (KeyValueIterator<String, Object> it = store.all()) {
       while (it.hasNext()) {
         final KeyValue<String, Object> entry = it.next();
-        if (entry.key.startsWith(prefix) || isDay(entry.key, storeName, prefix)) {
+        if (entry.key.startsWith(prefix)) {
           count++;
         }
       }
     }
     return count;
-  }
-
-  /** Day keys of the revisions and dirty marks are a closed window's too. */
-  private static boolean isDay(final String key, final String storeName, final String prefix) {
-    return prefix.startsWith("W|")
-        && (TreeStores.EMITTED.equals(storeName) || TreeStores.DIRTY.equals(storeName))
-        && key.startsWith("D|");
   }
 }

@@ -67,8 +67,7 @@ class TreeStageNamingTest {
             TreeStores.YTD_EMPLOYEE,
             TreeStores.YTD_UNIT,
             TreeStores.HEADCOUNT,
-            TreeStores.ALERTS,
-            TreeStores.EMITTED)
-        .doesNotContain("KSTREAM-", "KTABLE-");
+            TreeStores.ALERTS)
+        .doesNotContain("KSTREAM-", "KTABLE-", "tree-emitted", "tree-dirty");
   }
 }

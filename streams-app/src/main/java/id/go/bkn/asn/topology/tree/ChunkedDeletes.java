@@ -59,16 +59,6 @@ final class ChunkedDeletes {
     return chunk;
   }
 
-  /**
-   * Queues the deletion of a closed period's figures under the prefix in {@code figures} and of
-   * their emission revisions and dirty marks, which share the figures' keys.
-   */
-  void deleteFiguresAndMarks(final String figures, final String prefix) {
-    deletePrefix(figures, prefix);
-    deletePrefix(TreeStores.EMITTED, prefix);
-    deletePrefix(TreeStores.DIRTY, prefix);
-  }
-
   /** Queues the deletion of every key of the store starting with the prefix. */
   void deletePrefix(final String store, final String prefix) {
     requireStore(store);

@@ -1,48 +1,49 @@
 package id.go.bkn.asn.topology.tree;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 /**
- * What the tree stage has to publish and has published: the dirty set (what changed since the last
- * emission, in {@code tree-dirty}, holding the time of the first change since then) and the
- * revision of each output key (records written for it, in {@code tree-emitted}). Both use the key
- * forms of {@link TreeKeys}; a window's or year's entries are dropped when it closes, because its
- * FINAL record is the last one.
+ * What the tree stage has to publish: the keys of the figures changed since their last record (the
+ * dirty set), in key order, across the task's tracked stores ({@link TrackedStore}), in the key
+ * forms of {@link TreeKeys}.
+ *
+ * <p>Held in memory only. The mark that survives a restart is the {@link Tracked#dirty} flag in the
+ * figure's own entry, written with the change that set it; {@link TrackedStore#indexDirty} rebuilds
+ * this set from those flags when the task starts (after its stores are restored, so under
+ * exactly_once_v2 it is the set as of the last commit). The set holds the keys changed within an
+ * emit interval, not the task's state.
  */
 final class EmissionLog {
 
-  private final KeyValueStore<String, Integer> emitted;
-  private final KeyValueStore<String, Long> dirty;
+  private final NavigableSet<String> dirty = new TreeSet<>();
 
-  EmissionLog(
-      final KeyValueStore<String, Integer> emitted, final KeyValueStore<String, Long> dirty) {
-    this.emitted = emitted;
-    this.dirty = dirty;
+  /** Marks the key as changed since its last record. */
+  void markDirty(final String key) {
+    dirty.add(key);
   }
 
-  /**
-   * Marks the key as changed at the event time, once per emission: a key already dirty is not
-   * written again (a read costs no changelog record, a put does; a busy unit-window would otherwise
-   * write one record per event for every unit of the chain).
-   */
-  void markDirty(final String key, final long at) {
-    if (dirty.get(key) == null) {
-      dirty.put(key, at);
-    }
-  }
-
-  /** Forgets that the key changed: nothing is to be written for it. */
+  /** Forgets that the key changed. */
   void clearDirty(final String key) {
-    dirty.delete(key);
+    dirty.remove(key);
   }
 
-  /** Whether the key changed since the last emission. */
+  /** Forgets every key starting with the prefix (a closed period's, about to be deleted). */
+  void clearDirtyPrefix(final String prefix) {
+    dirty.subSet(prefix, true, prefix + TreeKeys.AFTER_ALL, false).clear();
+  }
+
+  /** Whether the key changed since its last record. */
   boolean isDirty(final String key) {
-    return dirty.get(key) != null;
+    return dirty.contains(key);
+  }
+
+  /** How many keys changed since their last record. */
+  int size() {
+    return dirty.size();
   }
 
   /**
@@ -50,16 +51,17 @@ final class EmissionLog {
    * when null), in key order.
    */
   List<String> dirtyKeys(final String prefix, final String after, final int limit) {
-    if (after == null) {
-      return StorePrefixes.keys(dirty, prefix, limit);
-    }
+    final NavigableSet<String> range =
+        after == null
+            ? dirty.subSet(prefix, true, prefix + TreeKeys.AFTER_ALL, false)
+            : dirty.subSet(after, false, prefix + TreeKeys.AFTER_ALL, false);
     final List<String> keys = new ArrayList<>();
-    try (KeyValueIterator<String, Long> it = dirty.range(after, prefix + TreeKeys.AFTER_ALL)) {
-      while (it.hasNext() && keys.size() < limit) {
-        final String key = it.next().key;
-        if (!key.equals(after) && key.startsWith(prefix)) {
-          keys.add(key);
-        }
+    for (final String key : range) {
+      if (keys.size() >= limit) {
+        break;
+      }
+      if (key.startsWith(prefix)) {
+        keys.add(key);
       }
     }
     return keys;
@@ -69,44 +71,15 @@ final class EmissionLog {
    * Takes at most {@code limit} keys of the dirty set after {@code after} (from the first when
    * null), in key order: an emission goes through the set a bounded number per call, each key at
    * most once (a key dirtied again behind it waits for the next emission). Fewer than {@code limit}
-   * when no key after them is left.
+   * when no key after them is left. The caller writes each key's record, which clears its flag.
    */
   List<String> drainDirty(final String after, final int limit) {
     final List<String> keys = new ArrayList<>();
-    try (KeyValueIterator<String, Long> it =
-        after == null ? dirty.all() : dirty.range(after, TreeKeys.AFTER_ALL)) {
-      while (it.hasNext() && keys.size() < limit) {
-        final KeyValue<String, Long> entry = it.next();
-        if (!entry.key.equals(after)) {
-          keys.add(entry.key);
-        }
-      }
-    }
-    for (final String key : keys) {
-      dirty.delete(key);
+    final Iterator<String> it = (after == null ? dirty : dirty.tailSet(after, false)).iterator();
+    while (it.hasNext() && keys.size() < limit) {
+      keys.add(it.next());
+      it.remove();
     }
     return keys;
-  }
-
-  /** The revision of a PROVISIONAL record about to be written for the key. */
-  int nextRevision(final String key) {
-    final Integer count = emitted.get(key);
-    final int next = count == null ? 1 : count + 1;
-    emitted.put(key, next);
-    return next;
-  }
-
-  /** The revision of the key's FINAL record; forgets the key, which is never written again. */
-  int finalRevision(final String key) {
-    final Integer count = emitted.get(key);
-    emitted.delete(key);
-    dirty.delete(key);
-    return count == null ? 1 : count + 1;
-  }
-
-  /** The records written so far for the key. */
-  int revision(final String key) {
-    final Integer count = emitted.get(key);
-    return count == null ? 0 : count;
   }
 }

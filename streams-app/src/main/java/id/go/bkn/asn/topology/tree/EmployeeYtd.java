@@ -20,9 +20,12 @@ import java.io.IOException;
 public record EmployeeYtd(
     double jpTotal, int sessionsAttended, int programsCompleted, String unitId) {
 
-  /** The serde of the {@code tree-ytd-employee} store. */
-  public static final StateSerde<EmployeeYtd> SERDE =
-      new StateSerde<>("EmployeeYtd", EmployeeYtd::write, EmployeeYtd::read);
+  /**
+   * The serde of the {@code tree-ytd-employees} store: the figures with their revision and changed
+   * mark ({@link Tracked}).
+   */
+  public static final StateSerde<Tracked<EmployeeYtd>> SERDE =
+      Tracked.serde("EmployeeYtd", EmployeeYtd::write, EmployeeYtd::read);
 
   /** The totals the ingest stage sent, in the given latest unit. */
   public static EmployeeYtd of(final YearTotals totals, final String unitId) {

@@ -14,7 +14,6 @@ import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.internal.TreeMessageKind;
 import id.go.bkn.asn.metrics.PipelineEvents;
 import id.go.bkn.asn.schema.EmployeeJpProgress;
-import id.go.bkn.asn.schema.RecordStatus;
 import id.go.bkn.asn.schema.UnitActivity;
 import id.go.bkn.asn.schema.UnitJpProgress;
 import id.go.bkn.asn.schema.WindowSize;
@@ -171,13 +170,14 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             settings.treePartitions(),
             processorContext.getStateStore(TreeStores.ROOTS));
     hierarchy = new UnitHierarchy(this::unit);
-    final KeyValueStore<String, WindowCounts> windowStore =
+    final KeyValueStore<String, Tracked<WindowCounts>> windowStore =
         processorContext.getStateStore(TreeStores.WINDOWS);
+    final KeyValueStore<String, Tracked<EmployeeYtd>> employeeYtdStore =
+        processorContext.getStateStore(TreeStores.YTD_EMPLOYEE);
+    final KeyValueStore<String, Tracked<UnitYtd>> unitYtdStore =
+        processorContext.getStateStore(TreeStores.YTD_UNIT);
     final KeyValueStore<String, SeenWeek> seenStore =
         processorContext.getStateStore(TreeStores.SEEN);
-    final KeyValueStore<String, Integer> emittedStore =
-        processorContext.getStateStore(TreeStores.EMITTED);
-    final KeyValueStore<String, Long> dirtyStore = processorContext.getStateStore(TreeStores.DIRTY);
     final KeyValueStore<String, Integer> headcountStore =
         processorContext.getStateStore(TreeStores.HEADCOUNT);
     deletes =
@@ -186,11 +186,9 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             Map.of(
                 TreeStores.WINDOWS, windowStore,
                 TreeStores.SEEN, seenStore,
-                TreeStores.EMITTED, emittedStore,
-                TreeStores.DIRTY, dirtyStore,
                 TreeStores.HEADCOUNT, headcountStore,
-                TreeStores.YTD_EMPLOYEE, processorContext.getStateStore(TreeStores.YTD_EMPLOYEE),
-                TreeStores.YTD_UNIT, processorContext.getStateStore(TreeStores.YTD_UNIT)),
+                TreeStores.YTD_EMPLOYEE, employeeYtdStore,
+                TreeStores.YTD_UNIT, unitYtdStore),
             deleteChunk);
     inbox = new Inbox(processorContext.getStateStore(TreeStores.INBOX));
     // A close under way before a restart: its headcount changes are folded when it is done.
@@ -198,23 +196,23 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     headcounts = new HeadcountLedger(headcountStore, deletes);
     placements = new Placements(processorContext.getStateStore(TreeStores.PLACEMENTS));
     ytdPending = processorContext.getStateStore(TreeStores.YTD_PENDING);
-    log = new EmissionLog(emittedStore, dirtyStore);
+    // The dirty set is in memory: rebuilt here from the marks kept in the figures' entries.
+    log = new EmissionLog();
+    final TrackedStore<WindowCounts> windowFigures = new TrackedStore<>(windowStore, log);
+    final TrackedStore<EmployeeYtd> employeeYears = new TrackedStore<>(employeeYtdStore, log);
+    final TrackedStore<UnitYtd> unitYears = new TrackedStore<>(unitYtdStore, log);
+    windowFigures.indexDirty();
+    employeeYears.indexDirty();
+    unitYears.indexDirty();
     windows =
         new WindowLedger(
-            windowStore,
-            seenStore,
-            headcounts,
-            log,
-            deletes,
-            settings.minResponses(),
-            this::isClosed);
+            windowFigures, seenStore, headcounts, deletes, settings.minResponses(), this::isClosed);
     ytd =
         new YtdLedger(
-            processorContext.getStateStore(TreeStores.YTD_EMPLOYEE),
-            processorContext.getStateStore(TreeStores.YTD_UNIT),
+            employeeYears,
+            unitYears,
             processorContext.getStateStore(TreeStores.ROSTER),
             headcounts,
-            log,
             hierarchy,
             settings.targetJp(),
             this::ownsUnit);
@@ -489,8 +487,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
         latest,
         message.getYears() == null ? List.of() : message.getYears(),
         openYears(),
-        this::isYearOpen,
-        message.getOccurredAt().toEpochMilli());
+        this::isYearOpen);
   }
 
   /** Whether the year still takes changes: always before the clock is first set. */
@@ -683,7 +680,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
           final List<String> before = chainOf(change.before().unitAt(end));
           final List<String> after = chainOf(change.after().unitAt(end));
           if (!before.equals(after)) {
-            windows.moved(window, employeeId, before, after, change.from());
+            windows.moved(window, employeeId, before, after);
           }
         }
         window = JakartaCalendar.window(size, window.end());
@@ -944,9 +941,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     if (yearCursor != null && year.start().isBefore(yearCursor)) {
       return null;
     }
-    final String key = TreeKeys.unitYear(year.year(), unit.unitId());
-    return ytd.progress(
-        unit, year, RecordStatus.PROVISIONAL, log.nextRevision(key), clock.now(), wall.instant());
+    return ytd.provisional(unit, year, clock.now(), wall.instant());
   }
 
   /**
@@ -1059,7 +1054,8 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     for (final String key : keys) {
       final TreeKeys.Parsed parsed = TreeKeys.parse(key);
       if (parsed.employee()) {
-        final EmployeeJpProgress record = ytd.employee(parsed.year(), parsed.id(), emittedAt);
+        final EmployeeJpProgress record =
+            ytd.employeeToWrite(parsed.year(), parsed.id(), emittedAt);
         if (record != null) {
           emit(
               TreeOutput.Target.EMPLOYEE_JP_YTD,
@@ -1086,9 +1082,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
       } else {
         final CalendarYear year = TreeKeys.year(parsed.year());
         if (!year.isClosedAt(now, settings.yearGrace())) {
-          final UnitJpProgress record =
-              ytd.progress(
-                  info, year, RecordStatus.PROVISIONAL, log.nextRevision(key), now, emittedAt);
+          final UnitJpProgress record = ytd.provisional(info, year, now, emittedAt);
           emit(TreeOutput.Target.UNIT_JP_YTD, year.key(info.unitId()), record);
         }
       }

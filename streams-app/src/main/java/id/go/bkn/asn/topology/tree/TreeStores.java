@@ -22,8 +22,11 @@ public final class TreeStores {
   /** Roots whose messages reached the task: root -> first seen (event time). */
   public static final String ROOTS = "tree-roots";
 
-  /** Open DAY and WEEK windows: {@code D|W|date|unitId} -> {@link WindowCounts}. */
-  public static final String WINDOWS = "tree-windows";
+  /**
+   * Open DAY and WEEK windows: {@code D|W|date|unitId} -> {@link WindowCounts}, {@link Tracked} (it
+   * replaced {@code tree-windows}, which held the counts alone).
+   */
+  public static final String WINDOWS = "tree-window-figures";
 
   /**
    * Distinct people: {@code W|monday|employeeId} -> {@link SeenWeek}, the role bits of each unit
@@ -33,11 +36,17 @@ public final class TreeStores {
    */
   public static final String SEEN = "tree-seen-weeks";
 
-  /** Employee years: {@code E|yyyy|employeeId} -> {@link EmployeeYtd}. */
-  public static final String YTD_EMPLOYEE = "tree-ytd-employee";
+  /**
+   * Employee years: {@code E|yyyy|employeeId} -> {@link EmployeeYtd}, {@link Tracked} (it replaced
+   * {@code tree-ytd-employee}).
+   */
+  public static final String YTD_EMPLOYEE = "tree-ytd-employees";
 
-  /** Unit years: {@code Y|yyyy|unitId} -> {@link UnitYtd}. */
-  public static final String YTD_UNIT = "tree-ytd-unit";
+  /**
+   * Unit years: {@code Y|yyyy|unitId} -> {@link UnitYtd}, {@link Tracked} (it replaced {@code
+   * tree-ytd-unit}).
+   */
+  public static final String YTD_UNIT = "tree-ytd-units";
 
   /** Where the YTD counters place each active employee: employeeId -> {@link RosterEntry}. */
   public static final String ROSTER = "tree-roster";
@@ -71,12 +80,6 @@ public final class TreeStores {
   /** Alert state per unit: unitId -> {@code UnitAlertState} bytes. */
   public static final String ALERTS = "tree-alerts";
 
-  /** Records written per output key (the revision): dirty-key form -> count. */
-  public static final String EMITTED = "tree-emitted";
-
-  /** What changed since the last emission: dirty-key form -> event time of the first change. */
-  public static final String DIRTY = "tree-dirty";
-
   private TreeStores() {}
 
   /** Builders of every store above. */
@@ -95,9 +98,7 @@ public final class TreeStores {
         store(INBOX, Serdes.ByteArray()),
         store(PLACEMENTS, PlacementTimeline.SERDE),
         store(YTD_PENDING, Serdes.Long()),
-        store(ALERTS, Serdes.ByteArray()),
-        store(EMITTED, Serdes.Integer()),
-        store(DIRTY, Serdes.Long()));
+        store(ALERTS, Serdes.ByteArray()));
   }
 
   /**

@@ -20,9 +20,12 @@ public record UnitYtd(int employeesWithJp, int employeesMeetingTarget, double to
   /** No employee with JP. */
   public static final UnitYtd EMPTY = new UnitYtd(0, 0, 0.0);
 
-  /** The serde of the {@code tree-ytd-unit} store. */
-  public static final StateSerde<UnitYtd> SERDE =
-      new StateSerde<>("UnitYtd", UnitYtd::write, UnitYtd::read);
+  /**
+   * The serde of the {@code tree-ytd-units} store: the figures with their revision and changed mark
+   * ({@link Tracked}).
+   */
+  public static final StateSerde<Tracked<UnitYtd>> SERDE =
+      Tracked.serde("UnitYtd", UnitYtd::write, UnitYtd::read);
 
   /** These counters with one employee of the given jpTotal added (sign 1) or removed (-1). */
   public UnitYtd with(final double jpTotal, final double targetJp, final int sign) {

@@ -44,9 +44,12 @@ public record WindowCounts(
   public static final WindowCounts EMPTY =
       new WindowCounts(0, 0, 0, 0, 0, 0, 0, 0, 0.0, SatisfactionStats.EMPTY, 0, 0, 0);
 
-  /** The serde of the {@code tree-windows} store. */
-  public static final StateSerde<WindowCounts> SERDE =
-      new StateSerde<>("WindowCounts", WindowCounts::write, WindowCounts::read);
+  /**
+   * The serde of the {@code tree-window-figures} store: the figures with their revision and changed
+   * mark ({@link Tracked}).
+   */
+  public static final StateSerde<Tracked<WindowCounts>> SERDE =
+      Tracked.serde("WindowCounts", WindowCounts::write, WindowCounts::read);
 
   /** These counts plus one enrolment action (ENROLLED, WITHDRAWN, COMPLETED; others ignored). */
   public WindowCounts withEnrollment(final String action) {

@@ -50,10 +50,9 @@ final class WindowLedger {
    */
   record OpenWindow(CalendarWindow window, List<String> endChain) {}
 
-  private final KeyValueStore<String, WindowCounts> windows;
+  private final TrackedStore<WindowCounts> windows;
   private final KeyValueStore<String, SeenWeek> seen;
   private final HeadcountLedger headcounts;
-  private final EmissionLog log;
   private final ChunkedDeletes deletes;
   private final int minResponses;
   private final Predicate<CalendarWindow> closed;
@@ -64,17 +63,15 @@ final class WindowLedger {
    * again).
    */
   WindowLedger(
-      final KeyValueStore<String, WindowCounts> windows,
+      final TrackedStore<WindowCounts> windows,
       final KeyValueStore<String, SeenWeek> seen,
       final HeadcountLedger headcounts,
-      final EmissionLog log,
       final ChunkedDeletes deletes,
       final int minResponses,
       final Predicate<CalendarWindow> closed) {
     this.windows = windows;
     this.seen = seen;
     this.headcounts = headcounts;
-    this.log = log;
     this.deletes = deletes;
     this.minResponses = minResponses;
     this.closed = closed;
@@ -90,7 +87,6 @@ final class WindowLedger {
     if (open.isEmpty()) {
       return;
     }
-    final long at = event.getOccurredAt().toEpochMilli();
     final boolean participant =
         event.getKind() == TreeMessageKind.ATTENDANCE
             && ("PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus()));
@@ -124,8 +120,7 @@ final class WindowLedger {
                     newParticipant && !target.endChain().contains(unitId) ? 1 : 0);
           }
         }
-        windows.put(key, after);
-        log.markDirty(key, at);
+        windows.change(key, after);
       }
     }
     if (role != 0L) {
@@ -142,7 +137,6 @@ final class WindowLedger {
     if (open.isEmpty()) {
       return;
     }
-    final long at = event.getOccurredAt().toEpochMilli();
     final boolean participant =
         "PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus());
     final double jp = event.getSessionJp() == null ? 0.0 : event.getSessionJp();
@@ -176,8 +170,7 @@ final class WindowLedger {
             roles = roles.with(slot, unitId, now);
           }
         }
-        windows.put(key, after);
-        log.markDirty(key, at);
+        windows.change(key, after);
       }
     }
     if (stored != null) {
@@ -229,34 +222,28 @@ final class WindowLedger {
       final CalendarWindow window,
       final String employeeId,
       final List<String> oldEnd,
-      final List<String> newEnd,
-      final long at) {
+      final List<String> newEnd) {
     for (final String unitId : oldEnd) {
       if (!newEnd.contains(unitId)) {
-        departed(window, unitId, employeeId, 1, at);
+        departed(window, unitId, employeeId, 1);
       }
     }
     for (final String unitId : newEnd) {
       if (!oldEnd.contains(unitId)) {
-        departed(window, unitId, employeeId, -1, at);
+        departed(window, unitId, employeeId, -1);
       }
     }
   }
 
   private void departed(
-      final CalendarWindow window,
-      final String unitId,
-      final String employeeId,
-      final int delta,
-      final long at) {
+      final CalendarWindow window, final String unitId, final String employeeId, final int delta) {
     final SeenWeek roles = seen.get(TreeKeys.seen(window, employeeId));
     if (roles == null || (roles.of(SeenWeek.slot(window), unitId) & PARTICIPANT) == 0) {
       return;
     }
     final String key = TreeKeys.window(window, unitId);
     final WindowCounts counts = windows.get(key);
-    windows.put(key, (counts == null ? WindowCounts.EMPTY : counts).withPeople(0, 0, delta));
-    log.markDirty(key, at);
+    windows.change(key, (counts == null ? WindowCounts.EMPTY : counts).withPeople(0, 0, delta));
   }
 
   private static WindowCounts counted(final WindowCounts counts, final TreeMessage event) {
@@ -277,7 +264,8 @@ final class WindowLedger {
   /** The PROVISIONAL record of a unit in an open window. */
   UnitActivity provisional(final UnitInfo unit, final CalendarWindow window, final Instant now) {
     final String key = TreeKeys.window(window, unit.unitId());
-    return record(unit, window, RecordStatus.PROVISIONAL, log.nextRevision(key), now);
+    return record(
+        unit, window, RecordStatus.PROVISIONAL, windows.nextRevision(key, WindowCounts.EMPTY), now);
   }
 
   /**
@@ -287,7 +275,7 @@ final class WindowLedger {
    */
   UnitActivity finalRecord(final CalendarWindow window, final UnitInfo unit, final Instant now) {
     final String key = TreeKeys.window(window, unit.unitId());
-    return record(unit, window, RecordStatus.FINAL, log.revision(key) + 1, now);
+    return record(unit, window, RecordStatus.FINAL, windows.revision(key) + 1, now);
   }
 
   private UnitActivity record(
@@ -309,16 +297,18 @@ final class WindowLedger {
   }
 
   /**
-   * After every unit's FINAL record of the window: queues the window's counts, revisions and dirty
-   * marks for deletion in bounded chunks ({@link ChunkedDeletes}), so the close itself only reads.
-   * Nothing writes a closed window's keys again, and a dirty mark left behind is dropped unwritten
-   * (its window is closed). The seen-set entries, shared by a week and its days, go with {@link
-   * #forgetSeen} once all of them are closed.
+   * After every unit's FINAL record of the window: queues the window's counts (with their revisions
+   * and marks) for deletion in bounded chunks ({@link ChunkedDeletes}), so the close itself only
+   * reads, and forgets its marks in the dirty set. Nothing writes a closed window's keys again, and
+   * a mark found again after a restart is dropped unwritten (its window is closed). The seen-set
+   * entries, shared by a week and its days, go with {@link #forgetSeen} once all of them are
+   * closed.
    */
   void closed(final CalendarWindow window) {
     // Entries of units outside the snapshot (unknown to reference.units) go with the rest.
     final String prefix = TreeKeys.windowPrefix(window);
-    deletes.deleteFiguresAndMarks(TreeStores.WINDOWS, prefix);
+    deletes.deletePrefix(TreeStores.WINDOWS, prefix);
+    windows.forgetMarks(prefix);
   }
 
   /**

@@ -31,21 +31,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class YtdLedger {
 
-  private final KeyValueStore<String, EmployeeYtd> employees;
-  private final KeyValueStore<String, UnitYtd> units;
+  private final TrackedStore<EmployeeYtd> employees;
+  private final TrackedStore<UnitYtd> units;
   private final KeyValueStore<String, RosterEntry> roster;
   private final HeadcountLedger headcounts;
-  private final EmissionLog log;
   private final UnitHierarchy hierarchy;
   private final double targetJp;
   private final Predicate<String> ownsUnit;
 
   YtdLedger(
-      final KeyValueStore<String, EmployeeYtd> employees,
-      final KeyValueStore<String, UnitYtd> units,
+      final TrackedStore<EmployeeYtd> employees,
+      final TrackedStore<UnitYtd> units,
       final KeyValueStore<String, RosterEntry> roster,
       final HeadcountLedger headcounts,
-      final EmissionLog log,
       final UnitHierarchy hierarchy,
       final double targetJp,
       final Predicate<String> ownsUnit) {
@@ -53,7 +51,6 @@ final class YtdLedger {
     this.units = units;
     this.roster = roster;
     this.headcounts = headcounts;
-    this.log = log;
     this.hierarchy = hierarchy;
     this.targetJp = targetJp;
     this.ownsUnit = ownsUnit;
@@ -71,15 +68,13 @@ final class YtdLedger {
    * @param totals the year totals sent, possibly none
    * @param openYears the years open here
    * @param isOpen whether a year is still open here (a total for a closed one changes nothing)
-   * @param at the event time of the message, for the dirty marks
    */
   void receive(
       final String employeeId,
       final String latestUnitId,
       final List<YearTotals> totals,
       final List<Integer> openYears,
-      final IntPredicate isOpen,
-      final long at) {
+      final IntPredicate isOpen) {
     final Map<Integer, YearTotals> sent = new TreeMap<>();
     for (final YearTotals year : totals) {
       if (isOpen.test(year.getYear())) {
@@ -97,7 +92,7 @@ final class YtdLedger {
       }
       final EmployeeYtd after =
           total == null ? stored.in(latestUnitId) : EmployeeYtd.of(total, latestUnitId);
-      settle(year, employeeId, key, stored, after, at);
+      settle(year, employeeId, key, stored, after);
     }
   }
 
@@ -106,15 +101,13 @@ final class YtdLedger {
       final String employeeId,
       final String key,
       final EmployeeYtd before,
-      final EmployeeYtd after,
-      final long at) {
+      final EmployeeYtd after) {
     final RosterEntry placement = roster.get(employeeId);
     final double beforeJp = before == null ? 0.0 : before.jpTotal();
     if (placement != null && beforeJp != after.jpTotal()) {
       for (final String unitId : hierarchy.selfAndAncestors(placement.unitId())) {
         final String unitKey = TreeKeys.unitYear(year, unitId);
-        units.put(unitKey, unit(unitKey).changed(beforeJp, after.jpTotal(), targetJp));
-        log.markDirty(unitKey, at);
+        units.change(unitKey, unit(unitKey).changed(beforeJp, after.jpTotal(), targetJp));
       }
     }
     final boolean owned = owned(after);
@@ -122,15 +115,13 @@ final class YtdLedger {
       forget(key, before);
       return;
     }
-    if (!after.equals(before)) {
-      employees.put(key, after);
-      if (owned) {
-        log.markDirty(key, at);
-      }
-    }
-    if (!owned) {
+    if (owned && !after.equals(before)) {
+      employees.change(key, after);
+    } else if (!owned && !after.equals(before)) {
       // another tree owns the year now: only it writes the employee's record
-      log.clearDirty(key);
+      employees.putUnmarked(key, after);
+    } else if (!owned) {
+      employees.clean(key);
     }
   }
 
@@ -142,7 +133,6 @@ final class YtdLedger {
     if (stored != null) {
       employees.delete(key);
     }
-    log.clearDirty(key);
   }
 
   /**
@@ -167,8 +157,8 @@ final class YtdLedger {
       final String key = TreeKeys.employeeYear(year, employeeId);
       final EmployeeYtd ytd = employees.get(key);
       final double jp = ytd == null ? 0.0 : ytd.jpTotal();
-      move(year, oldUnit, jp, -1, at);
-      move(year, unitId, jp, 1, at);
+      move(year, oldUnit, jp, -1);
+      move(year, unitId, jp, 1);
       if (unitId == null && ytd != null && !owned(ytd)) {
         // out of this task's counters, and its year is another tree's
         forget(key, ytd);
@@ -176,18 +166,18 @@ final class YtdLedger {
     }
   }
 
-  private void move(
-      final int year, final String unitId, final double jp, final int sign, final long at) {
+  private void move(final int year, final String unitId, final double jp, final int sign) {
     if (unitId == null) {
       return;
     }
     for (final String chainUnit : hierarchy.selfAndAncestors(unitId)) {
       final String unitKey = TreeKeys.unitYear(year, chainUnit);
       if (jp > 0) {
-        units.put(unitKey, unit(unitKey).with(jp, targetJp, sign));
+        units.change(unitKey, unit(unitKey).with(jp, targetJp, sign));
+      } else {
+        // the headcount changed even without JP: the unit's record must be re-emitted
+        units.touch(unitKey, UnitYtd.EMPTY);
       }
-      // the headcount changed even without JP: the unit's record must be re-emitted
-      log.markDirty(unitKey, at);
     }
   }
 
@@ -223,6 +213,27 @@ final class YtdLedger {
   }
 
   /**
+   * The employee's record of the year, to be written now (its mark taken away), or null when they
+   * have none.
+   */
+  EmployeeJpProgress employeeToWrite(final int year, final String employeeId, final Instant now) {
+    final EmployeeJpProgress record = employee(year, employeeId, now);
+    employees.clean(TreeKeys.employeeYear(year, employeeId));
+    return record;
+  }
+
+  /**
+   * The PROVISIONAL record of a unit's open year, counted as written (its mark taken away in the
+   * same put).
+   */
+  UnitJpProgress provisional(
+      final UnitInfo unit, final CalendarYear year, final Instant asOf, final Instant now) {
+    final String key = TreeKeys.unitYear(year.year(), unit.unitId());
+    return progress(
+        unit, year, RecordStatus.PROVISIONAL, units.nextRevision(key, UnitYtd.EMPTY), asOf, now);
+  }
+
+  /**
    * The FINAL record of a unit's closed year; forgets the unit's entry. A year close writes one per
    * unit of the task's trees, a bounded number per call, then calls {@link #closedUnits}, {@link
    * #writeChanged} until it returns fewer than asked, and {@link #closedEmployees}.
@@ -231,19 +242,20 @@ final class YtdLedger {
       final CalendarYear year, final UnitInfo unit, final Instant asOf, final Instant now) {
     final String key = TreeKeys.unitYear(year.year(), unit.unitId());
     final UnitJpProgress record =
-        progress(unit, year, RecordStatus.FINAL, log.finalRevision(key), asOf, now);
+        progress(unit, year, RecordStatus.FINAL, units.revision(key) + 1, asOf, now);
     units.delete(key);
     return record;
   }
 
   /**
    * After every unit's FINAL record of the year: queues the year's remaining unit entries (units
-   * outside the snapshot), revisions and dirty marks for deletion in bounded chunks. Nothing writes
-   * a closed year's keys again.
+   * outside the snapshot) for deletion in bounded chunks and forgets their marks. Nothing writes a
+   * closed year's keys again.
    */
   void closedUnits(final CalendarYear year, final ChunkedDeletes deletes) {
     final String unitPrefix = TreeKeys.unitYearPrefix(year.year());
-    deletes.deleteFiguresAndMarks(TreeStores.YTD_UNIT, unitPrefix);
+    deletes.deletePrefix(TreeStores.YTD_UNIT, unitPrefix);
+    units.forgetMarks(unitPrefix);
   }
 
   /**
@@ -262,26 +274,26 @@ final class YtdLedger {
       final Instant now,
       final Consumer<EmployeeJpProgress> employeeRecords) {
     final String employeePrefix = TreeKeys.employeeYearPrefix(year.year());
-    final List<String> keys = log.dirtyKeys(employeePrefix, after, limit);
+    final List<String> keys = employees.dirtyKeys(employeePrefix, after, limit);
     for (final String key : keys) {
       final String employeeId = key.substring(employeePrefix.length());
-      final EmployeeJpProgress record = employee(year.year(), employeeId, now);
+      final EmployeeJpProgress record = employeeToWrite(year.year(), employeeId, now);
       if (record != null) {
         employeeRecords.accept(record);
       }
-      log.clearDirty(key);
     }
     return keys;
   }
 
   /**
-   * Queues the closed year's employee entries, revisions and dirty marks for deletion in bounded
-   * chunks: nothing writes a closed year's keys again (events and moves of a closed year are
+   * Queues the closed year's employee entries for deletion in bounded chunks and forgets their
+   * marks: nothing writes a closed year's keys again (events and moves of a closed year are
    * ignored).
    */
   void closedEmployees(final CalendarYear year, final ChunkedDeletes deletes) {
     final String employeePrefix = TreeKeys.employeeYearPrefix(year.year());
-    deletes.deleteFiguresAndMarks(TreeStores.YTD_EMPLOYEE, employeePrefix);
+    deletes.deletePrefix(TreeStores.YTD_EMPLOYEE, employeePrefix);
+    employees.forgetMarks(employeePrefix);
   }
 
   /** The key of a year record in its output topic. */
