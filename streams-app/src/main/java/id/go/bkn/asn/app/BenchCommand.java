@@ -115,7 +115,9 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "1s",
       converter = DurationConverter.class,
-      description = "commit.interval.ms (default ${DEFAULT-VALUE}, the app's).")
+      description =
+          "commit.interval.ms (default ${DEFAULT-VALUE}, the app's); above 5s the transaction"
+              + " timeout is set 10s beyond it (a replay's setting).")
   Duration commitInterval;
 
   @Option(

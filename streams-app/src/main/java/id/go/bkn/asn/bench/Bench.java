@@ -96,6 +96,12 @@ public final class Bench {
   /** Runs of each baseline per guarantee; the median is reported. */
   private static final int BASELINE_RUNS = 3;
 
+  /** Commit intervals up to this keep Kafka Streams' 10 s transaction timeout. */
+  private static final long LONGEST_COMMIT_UNDER_DEFAULT_TIMEOUT_MS = 5_000;
+
+  /** How far past a longer commit interval the transaction timeout is set. */
+  private static final long TRANSACTION_TIMEOUT_MARGIN_MS = 10_000;
+
   private static final List<String> GUARANTEES =
       List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
 
@@ -1211,6 +1217,14 @@ public final class Bench {
     props.put(StreamsConfig.CLIENT_ID_CONFIG, appId);
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.cacheMaxBytes());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
+    if (settings.commitIntervalMs() > LONGEST_COMMIT_UNDER_DEFAULT_TIMEOUT_MS) {
+      // Kafka Streams refuses a commit interval longer than the transaction timeout (10 s under
+      // exactly_once_v2), and a transaction spans a commit interval: a replay's longer interval
+      // gets a timeout that leaves the same ten seconds beyond it.
+      props.put(
+          StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+          (int) (settings.commitIntervalMs() + TRANSACTION_TIMEOUT_MARGIN_MS));
+    }
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     return props;
   }
