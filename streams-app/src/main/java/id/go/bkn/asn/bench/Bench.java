@@ -1216,16 +1216,24 @@ public final class Bench {
     final Map<String, Object> props = new HashMap<>();
     props.put(StreamsConfig.CLIENT_ID_CONFIG, appId);
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.cacheMaxBytes());
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
-    if (settings.commitIntervalMs() > LONGEST_COMMIT_UNDER_DEFAULT_TIMEOUT_MS) {
-      // Kafka Streams refuses a commit interval longer than the transaction timeout (10 s under
-      // exactly_once_v2), and a transaction spans a commit interval: a replay's longer interval
-      // gets a timeout that leaves the same ten seconds beyond it.
+    props.putAll(commitProperties(settings.commitIntervalMs()));
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return props;
+  }
+
+  /**
+   * The commit interval, and above 5 s a transaction timeout 10 s beyond it: Kafka Streams refuses
+   * a commit interval longer than the transaction timeout (10 s under exactly_once_v2), and a
+   * transaction spans a commit interval. Shorter intervals keep Kafka's default timeout.
+   */
+  static Map<String, Object> commitProperties(final long commitIntervalMs) {
+    final Map<String, Object> props = new HashMap<>();
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+    if (commitIntervalMs > LONGEST_COMMIT_UNDER_DEFAULT_TIMEOUT_MS) {
       props.put(
           StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
-          (int) (settings.commitIntervalMs() + TRANSACTION_TIMEOUT_MARGIN_MS));
+          (int) (commitIntervalMs + TRANSACTION_TIMEOUT_MARGIN_MS));
     }
-    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     return props;
   }
 
