@@ -28,10 +28,26 @@ final class TrackedStore<T> {
     return entry == null ? null : entry.figures();
   }
 
-  /** Stores changed figures, marked changed since the key's last record. */
-  void change(final String key, final T figures) {
-    final Tracked<T> entry = store.get(key);
-    store.put(key, entry == null ? new Tracked<>(figures, 0, true) : entry.changed(figures));
+  /**
+   * The key's entry (figures, revision, mark), or null: read once by a caller that changes the
+   * figures, and handed back to {@link #change(String, Tracked, Object)}, so the hot path reads and
+   * decodes each entry once.
+   */
+  Tracked<T> read(final String key) {
+    return store.get(key);
+  }
+
+  /** The entry's figures, or {@code empty} when there is no entry. */
+  static <T> T figures(final Tracked<T> entry, final T empty) {
+    return entry == null ? empty : entry.figures();
+  }
+
+  /**
+   * Stores changed figures over {@code read}, the key's entry as {@link #read} returned it (null
+   * when absent), marked changed since the key's last record.
+   */
+  void change(final String key, final Tracked<T> read, final T figures) {
+    store.put(key, read == null ? new Tracked<>(figures, 0, true) : read.changed(figures));
     log.markDirty(key);
   }
 

@@ -102,8 +102,8 @@ final class WindowLedger {
       final int slot = SeenWeek.slot(window);
       for (final String unitId : chain) {
         final String key = TreeKeys.window(window, unitId);
-        final WindowCounts before = windows.get(key);
-        WindowCounts after = counted(before == null ? WindowCounts.EMPTY : before, event);
+        final Tracked<WindowCounts> entry = windows.read(key);
+        WindowCounts after = counted(TrackedStore.figures(entry, WindowCounts.EMPTY), event);
         if (role != 0L) {
           final long was = roles.of(slot, unitId);
           final long now = (was | role) + (participant ? ONE_SESSION : 0L);
@@ -120,7 +120,7 @@ final class WindowLedger {
                     newParticipant && !target.endChain().contains(unitId) ? 1 : 0);
           }
         }
-        windows.change(key, after);
+        windows.change(key, entry, after);
       }
     }
     if (role != 0L) {
@@ -148,11 +148,11 @@ final class WindowLedger {
       final int slot = SeenWeek.slot(window);
       for (final String unitId : chain) {
         final String key = TreeKeys.window(window, unitId);
-        final WindowCounts before = windows.get(key);
-        if (before == null) {
+        final Tracked<WindowCounts> entry = windows.read(key);
+        if (entry == null) {
           continue;
         }
-        WindowCounts after = before.withoutAttendance(event.getStatus(), jp);
+        WindowCounts after = entry.figures().withoutAttendance(event.getStatus(), jp);
         if (participant) {
           final long was = roles.of(slot, unitId);
           if (was >= ONE_SESSION) {
@@ -170,7 +170,7 @@ final class WindowLedger {
             roles = roles.with(slot, unitId, now);
           }
         }
-        windows.change(key, after);
+        windows.change(key, entry, after);
       }
     }
     if (stored != null) {
@@ -242,8 +242,9 @@ final class WindowLedger {
       return;
     }
     final String key = TreeKeys.window(window, unitId);
-    final WindowCounts counts = windows.get(key);
-    windows.change(key, (counts == null ? WindowCounts.EMPTY : counts).withPeople(0, 0, delta));
+    final Tracked<WindowCounts> entry = windows.read(key);
+    windows.change(
+        key, entry, TrackedStore.figures(entry, WindowCounts.EMPTY).withPeople(0, 0, delta));
   }
 
   private static WindowCounts counted(final WindowCounts counts, final TreeMessage event) {

@@ -85,14 +85,15 @@ final class YtdLedger {
     openYears.stream().filter(isOpen::test).forEach(years::add);
     for (final int year : years) {
       final String key = TreeKeys.employeeYear(year, employeeId);
-      final EmployeeYtd stored = employees.get(key);
+      final Tracked<EmployeeYtd> entry = employees.read(key);
+      final EmployeeYtd stored = entry == null ? null : entry.figures();
       final YearTotals total = sent.get(year);
       if (total == null && stored == null) {
         continue;
       }
       final EmployeeYtd after =
           total == null ? stored.in(latestUnitId) : EmployeeYtd.of(total, latestUnitId);
-      settle(year, employeeId, key, stored, after);
+      settle(year, employeeId, key, entry, after);
     }
   }
 
@@ -100,14 +101,19 @@ final class YtdLedger {
       final int year,
       final String employeeId,
       final String key,
-      final EmployeeYtd before,
+      final Tracked<EmployeeYtd> entry,
       final EmployeeYtd after) {
+    final EmployeeYtd before = entry == null ? null : entry.figures();
     final RosterEntry placement = roster.get(employeeId);
     final double beforeJp = before == null ? 0.0 : before.jpTotal();
     if (placement != null && beforeJp != after.jpTotal()) {
       for (final String unitId : hierarchy.selfAndAncestors(placement.unitId())) {
         final String unitKey = TreeKeys.unitYear(year, unitId);
-        units.change(unitKey, unit(unitKey).changed(beforeJp, after.jpTotal(), targetJp));
+        final Tracked<UnitYtd> unit = units.read(unitKey);
+        units.change(
+            unitKey,
+            unit,
+            TrackedStore.figures(unit, UnitYtd.EMPTY).changed(beforeJp, after.jpTotal(), targetJp));
       }
     }
     final boolean owned = owned(after);
@@ -116,7 +122,7 @@ final class YtdLedger {
       return;
     }
     if (owned && !after.equals(before)) {
-      employees.change(key, after);
+      employees.change(key, entry, after);
     } else if (!owned && !after.equals(before)) {
       // another tree owns the year now: only it writes the employee's record
       employees.putUnmarked(key, after);
@@ -173,7 +179,9 @@ final class YtdLedger {
     for (final String chainUnit : hierarchy.selfAndAncestors(unitId)) {
       final String unitKey = TreeKeys.unitYear(year, chainUnit);
       if (jp > 0) {
-        units.change(unitKey, unit(unitKey).with(jp, targetJp, sign));
+        final Tracked<UnitYtd> unit = units.read(unitKey);
+        units.change(
+            unitKey, unit, TrackedStore.figures(unit, UnitYtd.EMPTY).with(jp, targetJp, sign));
       } else {
         // the headcount changed even without JP: the unit's record must be re-emitted
         units.touch(unitKey, UnitYtd.EMPTY);

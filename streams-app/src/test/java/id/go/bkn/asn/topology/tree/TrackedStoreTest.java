@@ -40,10 +40,10 @@ class TrackedStoreTest {
   void shouldFindAfterARestartExactlyTheKeysChangedSinceTheirLastRecord() {
     // given: four keys changed, two of them written since, one cleaned
     final TrackedStore<UnitYtd> before = new TrackedStore<>(store, new EmissionLog());
-    before.change(DAY, jp(2.0));
-    before.change(WEEK, jp(2.0));
+    before.change(DAY, before.read(DAY), jp(2.0));
+    before.change(WEEK, before.read(WEEK), jp(2.0));
     before.touch(YEAR, UnitYtd.EMPTY);
-    before.change(EMPLOYEE, jp(3.0));
+    before.change(EMPLOYEE, before.read(EMPLOYEE), jp(3.0));
     assertThat(before.nextRevision(DAY, UnitYtd.EMPTY)).isEqualTo(1);
     before.clean(EMPLOYEE);
 
@@ -69,8 +69,8 @@ class TrackedStoreTest {
     final TrackedStore<UnitYtd> tracked = new TrackedStore<>(counting(store), log);
 
     // when / then: a change is one put, whether or not the key was marked already
-    tracked.change(DAY, jp(1.0));
-    tracked.change(DAY, jp(2.0));
+    tracked.change(DAY, tracked.read(DAY), jp(1.0));
+    tracked.change(DAY, tracked.read(DAY), jp(2.0));
     assertThat(writes).isEqualTo(2);
     assertThat(log.isDirty(DAY)).isTrue();
     // touching a key already marked writes nothing
@@ -95,7 +95,7 @@ class TrackedStoreTest {
     // given: a key marked, then its record becomes another tree's to write
     final EmissionLog log = new EmissionLog();
     final TrackedStore<UnitYtd> tracked = new TrackedStore<>(store, log);
-    tracked.change(EMPLOYEE, jp(1.0));
+    tracked.change(EMPLOYEE, tracked.read(EMPLOYEE), jp(1.0));
 
     // when
     tracked.putUnmarked(EMPLOYEE, jp(4.0));
@@ -115,7 +115,7 @@ class TrackedStoreTest {
     final TrackedStore<UnitYtd> tracked = new TrackedStore<>(store, log);
     for (final String key :
         List.of("D|2025-03-10|A", "D|2025-03-10|B", "D|2025-03-11|A", "W|2025-03-10|A", YEAR)) {
-      tracked.change(key, jp(1.0));
+      tracked.change(key, tracked.read(key), jp(1.0));
     }
 
     // when: the Monday closes
