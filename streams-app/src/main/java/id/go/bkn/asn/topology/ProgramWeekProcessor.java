@@ -58,7 +58,12 @@ final class ProgramWeekProcessor
   private static final long RESPONDENT = 2L;
   private static final long ROLES = PARTICIPANT | RESPONDENT;
 
-  /** Above the role bits, program-seen counts the employee's PRESENT or LATE attendance. */
+  /**
+   * Above the role bits, program-seen counts the tree tasks that count the employee as taking part
+   * in the week: a tree task sends a PRESENT or LATE attendance when the employee starts taking
+   * part there and its retraction when they stop (WindowLedger#count), so an employee who took part
+   * in two trees stays a participant until neither tree counts them.
+   */
   private static final long ONE_SESSION = 4L;
 
   private static final String SEP = JakartaCalendar.KEY_SEPARATOR;

@@ -2,6 +2,7 @@ package id.go.bkn.asn.topology;
 
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.function.JakartaCalendar;
+import id.go.bkn.asn.internal.ProgramMessage;
 import id.go.bkn.asn.internal.TreeMessage;
 import id.go.bkn.asn.registry.MockSchemaRegistry;
 import id.go.bkn.asn.registry.SchemaRegistryClient;
@@ -11,6 +12,7 @@ import id.go.bkn.asn.schema.Employee;
 import id.go.bkn.asn.schema.EmployeeJpProgress;
 import id.go.bkn.asn.schema.EnrollmentEvent;
 import id.go.bkn.asn.schema.FeedbackEvent;
+import id.go.bkn.asn.schema.ProgramSatisfaction;
 import id.go.bkn.asn.schema.UnitJpProgress;
 import id.go.bkn.asn.schema.WorkUnit;
 import id.go.bkn.asn.serde.AvroClassTrust;
@@ -49,8 +51,9 @@ import org.apache.kafka.streams.test.TestRecord;
  * to both. Two trees: KOTA-SERANG (DINKES; KEC-1 over KEL-1, KEC-2 over KEL-2) and KAB-SERANG
  * (BKPSDM-KAB). Both roots fall in partition 1 of 2, so neither driver (TopologyTestDriver's task
  * is always partition 0) answers for a tree by its hash: each answers exactly for the tree whose
- * messages it receives, as the task of that tree's partition would. All three drivers run on one
- * wall clock the test moves.
+ * messages it receives, as the task of that tree's partition would. What both tree tasks send to
+ * the programme stage goes to a fourth driver running it. All four drivers run on one wall clock
+ * the test moves.
  */
 final class CrossTreeFixture implements AutoCloseable {
 
@@ -86,6 +89,10 @@ final class CrossTreeFixture implements AutoCloseable {
   private final TestOutputTopic<String, TreeMessage> toTrees;
   private final TreeTask kota;
   private final TreeTask kab;
+  private final TopologyTestDriver programme;
+  private final TestInputTopic<String, ProgramMessage> toProgramme;
+  private final TestOutputTopic<String, ProgramSatisfaction> programmeOut;
+  private final List<ProgramSatisfaction> programmeRecords = new ArrayList<>();
   private int eventIds;
 
   CrossTreeFixture(final Path stateDir, final Instant start) {
@@ -127,6 +134,26 @@ final class CrossTreeFixture implements AutoCloseable {
             context.serdes().treeMessage().deserializer());
     kota = new TreeTask(stateDir.resolve("tree-kota"), "kota");
     kab = new TreeTask(stateDir.resolve("tree-kab"), "kab");
+    final StreamsBuilder programmeBuilder = new StreamsBuilder();
+    ParticipationTopology.addReferenceStores(programmeBuilder, context);
+    new ProgramStage(context)
+        .build(
+            programmeBuilder,
+            programmeBuilder.stream(
+                PROGRAM_TOPIC,
+                Consumed.with(Serdes.String(), context.serdes().programMessage())
+                    .withName("test-programme-source")));
+    final Properties programmeProps = new Properties();
+    programmeProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "programme");
+    programmeProps.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+    programmeProps.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("programme").toString());
+    programme = new TopologyTestDriver(programmeBuilder.build(), programmeProps, start);
+    toProgramme = input(programme, PROGRAM_TOPIC, context.serdes().programMessage());
+    programmeOut =
+        programme.createOutputTopic(
+            context.topics().programSatisfactionWeekly(),
+            new StringDeserializer(),
+            context.serdes().programSatisfaction().deserializer());
     final List<KeyValue<String, WorkUnit>> units =
         List.of(
             KeyValue.pair(KOTA, IngestFixture.unit(KOTA, null)),
@@ -196,6 +223,25 @@ final class CrossTreeFixture implements AutoCloseable {
     }
   }
 
+  /**
+   * The programme stage's latest record of the programme week (key {@code programId|monday}) after
+   * it took what both tree tasks sent so far and wrote what changed; null when it wrote none.
+   */
+  ProgramSatisfaction programmeWeek(final String key) {
+    for (final TreeTask task : List.of(kota, kab)) {
+      for (final TestRecord<String, ProgramMessage> record : task.programOut.readRecordsToList()) {
+        toProgramme.pipeInput(record);
+      }
+    }
+    programme.advanceWallClockTime(settings.emitInterval());
+    for (final KeyValue<String, ProgramSatisfaction> record : programmeOut.readKeyValuesToList()) {
+      if (key.equals(record.key)) {
+        programmeRecords.add(record.value);
+      }
+    }
+    return programmeRecords.isEmpty() ? null : programmeRecords.get(programmeRecords.size() - 1);
+  }
+
   /** Moves the wall clock of all three drivers by {@code duration} at once, then punctuates. */
   void advanceWall(final Duration duration) {
     wall.advance(duration);
@@ -239,6 +285,7 @@ final class CrossTreeFixture implements AutoCloseable {
     ingest.close();
     kota.driver.close();
     kab.driver.close();
+    programme.close();
     MockSchemaRegistry.drop(scope);
   }
 
@@ -249,6 +296,7 @@ final class CrossTreeFixture implements AutoCloseable {
     private final TestInputTopic<String, TreeMessage> tree;
     private final TestOutputTopic<String, UnitJpProgress> unitJp;
     private final TestOutputTopic<String, EmployeeJpProgress> employeeJp;
+    private final TestOutputTopic<String, ProgramMessage> programOut;
     final List<UnitJpProgress> unitJpRecords = new ArrayList<>();
     final List<TestRecord<String, EmployeeJpProgress>> employeeRecords = new ArrayList<>();
 
@@ -284,6 +332,11 @@ final class CrossTreeFixture implements AutoCloseable {
               context.topics().employeeJpYtd(),
               new StringDeserializer(),
               context.serdes().employeeJp().deserializer());
+      programOut =
+          driver.createOutputTopic(
+              PROGRAM_TOPIC,
+              new StringDeserializer(),
+              context.serdes().programMessage().deserializer());
     }
 
     private void pipe(final TestRecord<String, TreeMessage> record) {

@@ -47,11 +47,13 @@ import org.slf4j.LoggerFactory;
  * WATERMARK they send may advance it and close the windows it has passed (one FINAL record per unit
  * of the task's trees, weekly alerts). Per event it decides once which of the event's DAY, WEEK and
  * YEAR windows are open: open ones count it for its unit chain, closed ones send its original bytes
- * to the late events, and an event counted for its week goes on to the programme stage. Events do
- * not move the clock: an ingest task days ahead would otherwise close windows that a slower one
- * still has events for. A wall-clock punctuator lets the wall clock close windows when every sender
- * is idle, writes PROVISIONAL records of what changed and broadcasts the task's clock as a
- * watermark to the programme stage.
+ * to the late events, and an event counted for its week goes on to the programme stage when it
+ * changes what that stage counts (a feedback, or an attendance that starts or stops the employee's
+ * part in the programme's week: {@link WindowLedger#count}). Events do not move the clock: an
+ * ingest task days ahead would otherwise close windows that a slower one still has events for. A
+ * wall-clock punctuator lets the wall clock close windows when every sender is idle, writes
+ * PROVISIONAL records of what changed and broadcasts the task's clock as a watermark to the
+ * programme stage.
  */
 public final class TreeProcessor implements Processor<String, TreeMessage, String, TreeOutput> {
 
@@ -429,9 +431,13 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
       if (weekOpen) {
         open.add(openWindow(eventWindows.week(), placed));
       }
-      windows.count(open, chain, event);
+      final boolean onward = windows.count(open, chain, event);
       // The employee's year totals, when this tree owns their year; a closed year ignores them.
       receiveYears(event);
+      if (event.getKind() == TreeMessageKind.ATTENDANCE && !onward) {
+        // A further session of a programme week the programme stage already counts: no change.
+        return;
+      }
     }
     if (weekOpen && event.getKind() != TreeMessageKind.ENROLLMENT) {
       toProgramme(event, RecordTime.atMost(record.timestamp(), wall));
@@ -460,8 +466,8 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     if (weekOpen) {
       open.add(openWindow(eventWindows.week(), placed));
     }
-    windows.retract(open, chain, event);
-    if (weekOpen) {
+    final boolean onward = windows.retract(open, chain, event);
+    if (weekOpen && onward) {
       toProgramme(event, RecordTime.atMost(event.getOccurredAt().toEpochMilli(), wall));
     }
     receiveYears(event);

@@ -82,20 +82,31 @@ final class WindowLedger {
    * every unit of its chain: one seen-set read and at most one write for all of them (they share
    * their week's entry). A participant counted in a unit outside a window's end chain has left that
    * subtree by then.
+   *
+   * @return whether the programme stage needs the event: a feedback always (its ratings add up); an
+   *     attendance in an open week only when it changes what that stage counts, that is when it is
+   *     the employee's first attendance of the programme's week sent from this task (the week
+   *     exists there from then on) or their first PRESENT or LATE one there (they take part from
+   *     then on). A further session changes no programme figure, so it is not sent: the {@code
+   *     asn-program} topic carries about one record per employee, programme and week, not one per
+   *     session. The programme stage counts, per employee and week, the trees that sent a start and
+   *     no stop ({@link #retract}), so an employee who took part in two trees is one participant.
    */
-  void count(final List<OpenWindow> open, final List<String> chain, final TreeMessage event) {
+  boolean count(final List<OpenWindow> open, final List<String> chain, final TreeMessage event) {
     if (open.isEmpty()) {
-      return;
+      return false;
     }
+    final boolean attendance = event.getKind() == TreeMessageKind.ATTENDANCE;
     final boolean participant =
-        event.getKind() == TreeMessageKind.ATTENDANCE
-            && ("PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus()));
+        attendance && ("PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus()));
     final boolean respondent =
         event.getKind() == TreeMessageKind.FEEDBACK && event.getOverall() != null;
     final long role = (participant ? PARTICIPANT : 0L) | (respondent ? RESPONDENT : 0L);
-    final String seenKey =
-        role == 0L ? null : TreeKeys.seen(open.get(0).window(), event.getEmployeeId());
-    final SeenWeek stored = role == 0L ? null : seen.get(seenKey);
+    final String programId = event.getProgramId();
+    final boolean programme = attendance && programId != null && hasWeek(open);
+    final boolean read = role != 0L || programme;
+    final String seenKey = read ? TreeKeys.seen(open.get(0).window(), event.getEmployeeId()) : null;
+    final SeenWeek stored = read ? seen.get(seenKey) : null;
     SeenWeek roles = stored == null ? SeenWeek.EMPTY : stored;
     for (final OpenWindow target : open) {
       final CalendarWindow window = target.window();
@@ -123,19 +134,40 @@ final class WindowLedger {
         windows.change(key, entry, after);
       }
     }
-    if (role != 0L) {
+    boolean onward = !attendance;
+    if (programme) {
+      final int sent = roles.sessions(programId);
+      onward = sent == SeenWeek.UNSENT || (participant && sent == 0);
+      roles = roles.withSessions(programId, Math.max(sent, 0) + (participant ? 1 : 0));
+    }
+    if (read) {
       store(seenKey, open.get(0).window(), stored, roles);
     }
+    return onward;
+  }
+
+  /** Whether the open windows include the event's WEEK. */
+  private static boolean hasWeek(final List<OpenWindow> open) {
+    for (final OpenWindow target : open) {
+      if (target.window().size() == WindowSize.WEEK) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
    * Undoes an attendance counted before in its open windows, for every unit of its chain: a
    * correction replaces it. A participant whose last PRESENT or LATE attendance of a window this
    * was no longer counts as one there (nor as engaged, unless they answered feedback).
+   *
+   * @return whether the programme stage needs the retraction: only when it takes away the
+   *     employee's last PRESENT or LATE session of the programme's week sent from this task (they
+   *     stop taking part there, unless another tree still counts them); see {@link #count}
    */
-  void retract(final List<OpenWindow> open, final List<String> chain, final TreeMessage event) {
+  boolean retract(final List<OpenWindow> open, final List<String> chain, final TreeMessage event) {
     if (open.isEmpty()) {
-      return;
+      return false;
     }
     final boolean participant =
         "PRESENT".equals(event.getStatus()) || "LATE".equals(event.getStatus());
@@ -173,9 +205,19 @@ final class WindowLedger {
         windows.change(key, entry, after);
       }
     }
+    boolean onward = false;
+    final String programId = event.getProgramId();
+    if (participant && programId != null && hasWeek(open)) {
+      final int sent = roles.sessions(programId);
+      if (sent > 0) {
+        roles = roles.withSessions(programId, sent - 1);
+        onward = sent == 1;
+      }
+    }
     if (stored != null) {
       store(seenKey, open.get(0).window(), stored, roles);
     }
+    return onward;
   }
 
   /**
@@ -195,7 +237,7 @@ final class WindowLedger {
         window.size() == WindowSize.WEEK ? window : JakartaCalendar.week(window.start());
     SeenWeek next = changed;
     for (int slot = 0; slot < SeenWeek.SLOTS; slot++) {
-      if (next.has(slot) && closed.test(slotWindow(week, slot))) {
+      if (next.holds(slot) && closed.test(slotWindow(week, slot))) {
         next = next.withoutSlot(slot);
       }
     }
