@@ -74,23 +74,36 @@ final class TrackedStore<T> {
 
   /** Takes the key's changed mark away (its record is written elsewhere, or not at all). */
   void clean(final String key) {
-    final Tracked<T> entry = store.get(key);
-    if (entry != null && entry.dirty()) {
-      store.put(key, entry.clean());
+    clean(key, store.get(key));
+  }
+
+  /**
+   * Takes the key's changed mark away, over {@code read}, the key's entry as {@link #read} returned
+   * it (null when absent): for a caller that read the entry to write its record.
+   */
+  void clean(final String key, final Tracked<T> read) {
+    if (read != null && read.dirty()) {
+      store.put(key, read.clean());
     }
     log.clearDirty(key);
   }
 
   /**
-   * The revision of a record about to be written for the key, counted as written: the mark goes in
-   * the same put. An absent key gets {@code empty} figures.
+   * The key's entry with one more record counted as written, for the record about to be written:
+   * its revision and figures, read once; the mark goes in the same put. An absent key gets {@code
+   * empty} figures.
    */
-  int nextRevision(final String key, final T empty) {
+  Tracked<T> written(final String key, final T empty) {
     final Tracked<T> entry = store.get(key);
     final Tracked<T> next = entry == null ? new Tracked<>(empty, 1, false) : entry.written();
     store.put(key, next);
     log.clearDirty(key);
-    return next.revision();
+    return next;
+  }
+
+  /** The revision of a record about to be written for the key, counted as written. */
+  int nextRevision(final String key, final T empty) {
+    return written(key, empty).revision();
   }
 
   /** The records written so far for the key. */

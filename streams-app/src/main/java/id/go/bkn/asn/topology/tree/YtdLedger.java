@@ -189,12 +189,13 @@ final class YtdLedger {
     }
   }
 
-  /** A unit's year record, PROVISIONAL (and counted as written) or FINAL. */
-  UnitJpProgress progress(
+  /** A unit's year record, PROVISIONAL (and counted as written) or FINAL, of its figures. */
+  private UnitJpProgress progress(
       final UnitInfo unit,
       final CalendarYear year,
       final RecordStatus status,
       final int revision,
+      final UnitYtd figures,
       final Instant asOf,
       final Instant now) {
     return TreeRecords.jpProgress(
@@ -206,28 +207,24 @@ final class YtdLedger {
         // active as of asOf (clamped to the year): a version dated later does not count yet
         headcounts.asOf(
             unit.unitId(), (asOf.isAfter(year.end()) ? year.end() : asOf).toEpochMilli() + 1),
-        unit(TreeKeys.unitYear(year.year(), unit.unitId())),
+        figures,
         targetJp,
         now);
   }
 
-  /** The employee's record of the year, or null when they have none. */
-  EmployeeJpProgress employee(final int year, final String employeeId, final Instant now) {
-    final EmployeeYtd ytd = employees.get(TreeKeys.employeeYear(year, employeeId));
-    if (ytd == null) {
-      return null;
-    }
-    return TreeRecords.employeeProgress(employeeId, ytd.unitId(), year, ytd, targetJp, now);
-  }
-
   /**
-   * The employee's record of the year, to be written now (its mark taken away), or null when they
-   * have none.
+   * The employee's record of the year, to be written now (its mark taken away, over the entry read
+   * once), or null when they have none.
    */
   EmployeeJpProgress employeeToWrite(final int year, final String employeeId, final Instant now) {
-    final EmployeeJpProgress record = employee(year, employeeId, now);
-    employees.clean(TreeKeys.employeeYear(year, employeeId));
-    return record;
+    final String key = TreeKeys.employeeYear(year, employeeId);
+    final Tracked<EmployeeYtd> entry = employees.read(key);
+    employees.clean(key, entry);
+    if (entry == null) {
+      return null;
+    }
+    final EmployeeYtd ytd = entry.figures();
+    return TreeRecords.employeeProgress(employeeId, ytd.unitId(), year, ytd, targetJp, now);
   }
 
   /**
@@ -236,9 +233,10 @@ final class YtdLedger {
    */
   UnitJpProgress provisional(
       final UnitInfo unit, final CalendarYear year, final Instant asOf, final Instant now) {
-    final String key = TreeKeys.unitYear(year.year(), unit.unitId());
+    final Tracked<UnitYtd> written =
+        units.written(TreeKeys.unitYear(year.year(), unit.unitId()), UnitYtd.EMPTY);
     return progress(
-        unit, year, RecordStatus.PROVISIONAL, units.nextRevision(key, UnitYtd.EMPTY), asOf, now);
+        unit, year, RecordStatus.PROVISIONAL, written.revision(), written.figures(), asOf, now);
   }
 
   /**
@@ -249,8 +247,16 @@ final class YtdLedger {
   UnitJpProgress finalRecord(
       final CalendarYear year, final UnitInfo unit, final Instant asOf, final Instant now) {
     final String key = TreeKeys.unitYear(year.year(), unit.unitId());
+    final Tracked<UnitYtd> entry = units.read(key);
     final UnitJpProgress record =
-        progress(unit, year, RecordStatus.FINAL, units.revision(key) + 1, asOf, now);
+        progress(
+            unit,
+            year,
+            RecordStatus.FINAL,
+            (entry == null ? 0 : entry.revision()) + 1,
+            TrackedStore.figures(entry, UnitYtd.EMPTY),
+            asOf,
+            now);
     units.delete(key);
     return record;
   }
@@ -307,10 +313,5 @@ final class YtdLedger {
   /** The key of a year record in its output topic. */
   static String outputKey(final String id, final int year) {
     return JakartaCalendar.yearKey(id, year);
-  }
-
-  private UnitYtd unit(final String key) {
-    final UnitYtd ytd = units.get(key);
-    return ytd == null ? UnitYtd.EMPTY : ytd;
   }
 }
