@@ -56,20 +56,20 @@ class TreeStageChunkedCloseTest {
 
   @Test
   void shouldSpreadTheDeletesOfACloseOverPunctuationsAndStillWriteOneFinalPerUnit() {
-    // given: twenty-four employees, eight per leaf, six per leaf taking part on Monday,
+    // given: forty-eight employees, sixteen per leaf, twelve per leaf taking part on Monday,
     // PROVISIONAL records written (enough state that a close leaves far more than a chunk)
     fx = new TreeFixture(stateDir, TopologySettings.DEFAULTS.withInternalPartitions(1), CHUNK);
     final List<String> leaves = List.of(KEL_A1, KEL_A2, KEL_B1);
-    for (int i = 0; i < 24; i++) {
+    for (int i = 0; i < 48; i++) {
       fx.pipe(fx.hire("E" + i, leaves.get(i % 3), wib("2025-01-01T00:00")));
     }
-    for (int i = 0; i < 18; i++) {
+    for (int i = 0; i < 36; i++) {
       fx.pipe(fx.attendance("E" + i, leaves.get(i % 3), "PRESENT", 2, wib("2025-03-10T09:00")));
     }
     fx.pipe(fx.attendance("E0", KEL_A1, "LATE", 2, wib("2025-03-10T13:00")));
     fx.punctuate();
     // one seen-set entry per participant and week, holding the Monday and the week
-    assertThat(left(TreeStores.SEEN, "")).isEqualTo(18);
+    assertThat(left(TreeStores.SEEN, "")).isEqualTo(36);
 
     // when: the clock passes the week's close, then punctuation after punctuation
     fx.tick(WEEK_CLOSES);
@@ -107,13 +107,13 @@ class TreeStageChunkedCloseTest {
           .containsExactlyInAnyOrderElementsOf(ALL_UNITS);
       final Map<String, UnitActivity> byUnit =
           finals.stream().collect(Collectors.toMap(UnitActivity::getUnitId, Function.identity()));
-      assertThat(byUnit.get(KOTA).getParticipants()).isEqualTo(18);
-      assertThat(byUnit.get(KOTA).getHeadcount()).isEqualTo(24);
-      assertThat(byUnit.get(KEC_A).getParticipants()).isEqualTo(12);
-      assertThat(byUnit.get(KEC_A).getPresent()).isEqualTo(12);
+      assertThat(byUnit.get(KOTA).getParticipants()).isEqualTo(36);
+      assertThat(byUnit.get(KOTA).getHeadcount()).isEqualTo(48);
+      assertThat(byUnit.get(KEC_A).getParticipants()).isEqualTo(24);
+      assertThat(byUnit.get(KEC_A).getPresent()).isEqualTo(24);
       assertThat(byUnit.get(KEC_A).getLate()).isEqualTo(1);
-      assertThat(byUnit.get(KEL_A1).getParticipants()).isEqualTo(6);
-      assertThat(byUnit.get(KEL_A1).getHeadcount()).isEqualTo(8);
+      assertThat(byUnit.get(KEL_A1).getParticipants()).isEqualTo(12);
+      assertThat(byUnit.get(KEL_A1).getHeadcount()).isEqualTo(16);
       assertThat(byUnit.get(KEL_A1).getStatus()).isEqualTo(RecordStatus.FINAL);
     }
   }

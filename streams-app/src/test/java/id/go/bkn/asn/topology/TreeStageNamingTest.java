@@ -68,6 +68,6 @@ class TreeStageNamingTest {
             TreeStores.YTD_UNIT,
             TreeStores.HEADCOUNT,
             TreeStores.ALERTS)
-        .doesNotContain("KSTREAM-", "KTABLE-", "tree-emitted", "tree-dirty");
+        .doesNotContain("KSTREAM-", "KTABLE-", "tree-emitted", "tree-dirty", "tree-window-figures");
   }
 }

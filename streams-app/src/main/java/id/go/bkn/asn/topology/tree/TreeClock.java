@@ -1,6 +1,9 @@
 package id.go.bkn.asn.topology.tree;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -23,6 +26,10 @@ public final class TreeClock {
 
   private final KeyValueStore<String, Long> store;
   private Long now;
+
+  /** The cursors read so far (the store's, kept in step by {@link #setCursor}). */
+  private final Map<String, Optional<Instant>> cursors = new HashMap<>();
+
   private Long latestCounted;
 
   /** The clock kept in the {@code tree-clock} store. */
@@ -74,13 +81,16 @@ public final class TreeClock {
 
   /** The start of the first unclosed window of the kind, or null before the first. */
   public Instant cursor(final String kind) {
-    final Long millis = store.get(CURSOR + kind);
-    return millis == null ? null : Instant.ofEpochMilli(millis);
+    return cursors
+        .computeIfAbsent(
+            kind, k -> Optional.ofNullable(store.get(CURSOR + k)).map(Instant::ofEpochMilli))
+        .orElse(null);
   }
 
   /** Sets the start of the first unclosed window of the kind. */
   public void setCursor(final String kind, final Instant start) {
     store.put(CURSOR + kind, start.toEpochMilli());
+    cursors.put(kind, Optional.of(start));
   }
 
   /** Notes the time of an event counted before the clock is set; nothing once it is. */

@@ -172,7 +172,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
             settings.treePartitions(),
             processorContext.getStateStore(TreeStores.ROOTS));
     hierarchy = new UnitHierarchy(this::unit);
-    final KeyValueStore<String, Tracked<WindowCounts>> windowStore =
+    final KeyValueStore<String, WeekFigures> windowStore =
         processorContext.getStateStore(TreeStores.WINDOWS);
     final KeyValueStore<String, Tracked<EmployeeYtd>> employeeYtdStore =
         processorContext.getStateStore(TreeStores.YTD_EMPLOYEE);
@@ -200,7 +200,8 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     ytdPending = processorContext.getStateStore(TreeStores.YTD_PENDING);
     // The dirty set is in memory: rebuilt here from the marks kept in the figures' entries.
     log = new EmissionLog();
-    final TrackedStore<WindowCounts> windowFigures = new TrackedStore<>(windowStore, log);
+    final WeekFiguresStore windowFigures =
+        new WeekFiguresStore(windowStore, log, this::isFinalized);
     final TrackedStore<EmployeeYtd> employeeYears = new TrackedStore<>(employeeYtdStore, log);
     final TrackedStore<UnitYtd> unitYears = new TrackedStore<>(unitYtdStore, log);
     windowFigures.indexDirty();
@@ -705,6 +706,12 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     return clock.isSet() && window.isClosedAt(clock.now(), grace(window.size()));
   }
 
+  /** Whether the window's close is done: its FINAL records are written (the cursor is past it). */
+  private boolean isFinalized(final CalendarWindow window) {
+    final Instant cursor = clock.cursor(window.size().name());
+    return cursor != null && window.start().isBefore(cursor);
+  }
+
   /** The unit chain where the timeline places the employee as of the window end; empty if none. */
   private List<String> chainAt(final PlacementTimeline placed, final CalendarWindow window) {
     return chainOf(placed.unitAt(window.end().toEpochMilli()));
@@ -885,7 +892,7 @@ public final class TreeProcessor implements Processor<String, TreeMessage, Strin
     }
     windows.closed(window);
     if (closesSeenWeek(window)) {
-      windows.forgetSeen(JakartaCalendar.week(window.start()));
+      windows.forgetWeek(JakartaCalendar.week(window.start()));
     }
     inbox.clearProgress(kind);
     return left;

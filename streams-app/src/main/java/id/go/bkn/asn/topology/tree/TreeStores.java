@@ -23,10 +23,12 @@ public final class TreeStores {
   public static final String ROOTS = "tree-roots";
 
   /**
-   * Open DAY and WEEK windows: {@code D|W|date|unitId} -> {@link WindowCounts}, {@link Tracked} (it
-   * replaced {@code tree-windows}, which held the counts alone).
+   * Open WEEK windows and their days: {@code W|monday|unitId} -> {@link WeekFigures}, the unit's
+   * figures of the week and of each of its days, each {@link Tracked} (it replaced {@code
+   * tree-window-figures}, one entry per unit and DAY or WEEK window, which replaced {@code
+   * tree-windows}, which held the counts alone).
    */
-  public static final String WINDOWS = "tree-window-figures";
+  public static final String WINDOWS = "tree-week-figures";
 
   /**
    * Distinct people: {@code W|monday|employeeId} -> {@link SeenWeek}, the role bits of each unit
@@ -88,7 +90,7 @@ public final class TreeStores {
         store(CLOCK, Serdes.Long()),
         store(WATERMARKS, Serdes.Long()),
         store(ROOTS, Serdes.Long()),
-        store(WINDOWS, WindowCounts.SERDE),
+        store(WINDOWS, WeekFigures.SERDE),
         store(SEEN, SeenWeek.SERDE),
         store(YTD_EMPLOYEE, EmployeeYtd.SERDE),
         store(YTD_UNIT, UnitYtd.SERDE),

@@ -50,7 +50,7 @@ final class WindowLedger {
    */
   record OpenWindow(CalendarWindow window, List<String> endChain) {}
 
-  private final TrackedStore<WindowCounts> windows;
+  private final WeekFiguresStore windows;
   private final KeyValueStore<String, SeenWeek> seen;
   private final HeadcountLedger headcounts;
   private final ChunkedDeletes deletes;
@@ -63,7 +63,7 @@ final class WindowLedger {
    * again).
    */
   WindowLedger(
-      final TrackedStore<WindowCounts> windows,
+      final WeekFiguresStore windows,
       final KeyValueStore<String, SeenWeek> seen,
       final HeadcountLedger headcounts,
       final ChunkedDeletes deletes,
@@ -104,17 +104,21 @@ final class WindowLedger {
     final long role = (participant ? PARTICIPANT : 0L) | (respondent ? RESPONDENT : 0L);
     final String programId = event.getProgramId();
     final boolean programme = attendance && programId != null && hasWeek(open);
-    final boolean read = role != 0L || programme;
-    final String seenKey = read ? TreeKeys.seen(open.get(0).window(), event.getEmployeeId()) : null;
-    final SeenWeek stored = read ? seen.get(seenKey) : null;
+    final boolean readsSeen = role != 0L || programme;
+    final String seenKey =
+        readsSeen ? TreeKeys.seen(open.get(0).window(), event.getEmployeeId()) : null;
+    final SeenWeek stored = readsSeen ? seen.get(seenKey) : null;
     SeenWeek roles = stored == null ? SeenWeek.EMPTY : stored;
-    for (final OpenWindow target : open) {
-      final CalendarWindow window = target.window();
-      final int slot = SeenWeek.slot(window);
-      for (final String unitId : chain) {
-        final String key = TreeKeys.window(window, unitId);
-        final Tracked<WindowCounts> entry = windows.read(key);
-        WindowCounts after = counted(TrackedStore.figures(entry, WindowCounts.EMPTY), event);
+    final CalendarWindow anyOpen = open.get(0).window();
+    for (final String unitId : chain) {
+      // the unit's day and week share one entry: read once, written once
+      final WeekFigures read = windows.read(anyOpen, unitId);
+      WeekFigures entry = read;
+      for (final OpenWindow target : open) {
+        final CalendarWindow window = target.window();
+        final int slot = SeenWeek.slot(window);
+        final Tracked<WindowCounts> figures = entry.slot(slot);
+        WindowCounts after = counted(TrackedStore.figures(figures, WindowCounts.EMPTY), event);
         if (role != 0L) {
           final long was = roles.of(slot, unitId);
           final long now = (was | role) + (participant ? ONE_SESSION : 0L);
@@ -131,8 +135,10 @@ final class WindowLedger {
                     newParticipant && !target.endChain().contains(unitId) ? 1 : 0);
           }
         }
-        windows.change(key, entry, after);
+        entry = entry.with(slot, changed(figures, after));
+        windows.markDirty(window, unitId);
       }
+      windows.write(anyOpen, unitId, read, entry);
     }
     boolean onward = !attendance;
     if (programme) {
@@ -140,7 +146,7 @@ final class WindowLedger {
       onward = sent == SeenWeek.UNSENT || (participant && sent == 0);
       roles = roles.withSessions(programId, Math.max(sent, 0) + (participant ? 1 : 0));
     }
-    if (read) {
+    if (readsSeen) {
       store(seenKey, open.get(0).window(), stored, roles);
     }
     return onward;
@@ -175,16 +181,18 @@ final class WindowLedger {
     final String seenKey = TreeKeys.seen(open.get(0).window(), event.getEmployeeId());
     final SeenWeek stored = participant ? seen.get(seenKey) : null;
     SeenWeek roles = stored == null ? SeenWeek.EMPTY : stored;
-    for (final OpenWindow target : open) {
-      final CalendarWindow window = target.window();
-      final int slot = SeenWeek.slot(window);
-      for (final String unitId : chain) {
-        final String key = TreeKeys.window(window, unitId);
-        final Tracked<WindowCounts> entry = windows.read(key);
-        if (entry == null) {
+    final CalendarWindow anyOpen = open.get(0).window();
+    for (final String unitId : chain) {
+      final WeekFigures read = windows.read(anyOpen, unitId);
+      WeekFigures entry = read;
+      for (final OpenWindow target : open) {
+        final CalendarWindow window = target.window();
+        final int slot = SeenWeek.slot(window);
+        final Tracked<WindowCounts> figures = entry.slot(slot);
+        if (figures == null) {
           continue;
         }
-        WindowCounts after = entry.figures().withoutAttendance(event.getStatus(), jp);
+        WindowCounts after = figures.figures().withoutAttendance(event.getStatus(), jp);
         if (participant) {
           final long was = roles.of(slot, unitId);
           if (was >= ONE_SESSION) {
@@ -202,8 +210,10 @@ final class WindowLedger {
             roles = roles.with(slot, unitId, now);
           }
         }
-        windows.change(key, entry, after);
+        entry = entry.with(slot, changed(figures, after));
+        windows.markDirty(window, unitId);
       }
+      windows.write(anyOpen, unitId, read, entry);
     }
     boolean onward = false;
     final String programId = event.getProgramId();
@@ -249,7 +259,7 @@ final class WindowLedger {
   }
 
   /** The window of a slot of the week's seen-set entry: the week or one of its days. */
-  private static CalendarWindow slotWindow(final CalendarWindow week, final int slot) {
+  static CalendarWindow slotWindow(final CalendarWindow week, final int slot) {
     return slot == SeenWeek.WEEK
         ? week
         : JakartaCalendar.day(week.start().plus(Duration.ofDays(slot - 1L)));
@@ -283,10 +293,19 @@ final class WindowLedger {
     if (roles == null || (roles.of(SeenWeek.slot(window), unitId) & PARTICIPANT) == 0) {
       return;
     }
-    final String key = TreeKeys.window(window, unitId);
-    final Tracked<WindowCounts> entry = windows.read(key);
-    windows.change(
-        key, entry, TrackedStore.figures(entry, WindowCounts.EMPTY).withPeople(0, 0, delta));
+    final WeekFigures read = windows.read(window, unitId);
+    final int slot = SeenWeek.slot(window);
+    final Tracked<WindowCounts> figures = read.slot(slot);
+    final WindowCounts after =
+        TrackedStore.figures(figures, WindowCounts.EMPTY).withPeople(0, 0, delta);
+    windows.write(window, unitId, read, read.with(slot, changed(figures, after)));
+    windows.markDirty(window, unitId);
+  }
+
+  /** The figures changed over the slot's value (null when empty), marked changed. */
+  private static Tracked<WindowCounts> changed(
+      final Tracked<WindowCounts> figures, final WindowCounts after) {
+    return figures == null ? new Tracked<>(after, 0, true) : figures.changed(after);
   }
 
   private static WindowCounts counted(final WindowCounts counts, final TreeMessage event) {
@@ -306,19 +325,25 @@ final class WindowLedger {
 
   /** The PROVISIONAL record of a unit in an open window. */
   UnitActivity provisional(final UnitInfo unit, final CalendarWindow window, final Instant now) {
-    final String key = TreeKeys.window(window, unit.unitId());
+    final Tracked<WindowCounts> written = windows.written(window, unit.unitId());
     return record(
-        unit, window, RecordStatus.PROVISIONAL, windows.nextRevision(key, WindowCounts.EMPTY), now);
+        unit, window, RecordStatus.PROVISIONAL, written.revision(), written.figures(), now);
   }
 
   /**
    * The FINAL record of a unit in a closed window. A close writes one per unit of the task's trees,
-   * a bounded number per call (nothing writes a closed window's keys meanwhile), then calls {@link
-   * #closed}.
+   * a bounded number per call (nothing writes a closed window's figures meanwhile; the close only
+   * reads), then calls {@link #closed}.
    */
   UnitActivity finalRecord(final CalendarWindow window, final UnitInfo unit, final Instant now) {
-    final String key = TreeKeys.window(window, unit.unitId());
-    return record(unit, window, RecordStatus.FINAL, windows.revision(key) + 1, now);
+    final Tracked<WindowCounts> entry = windows.figures(window, unit.unitId());
+    return record(
+        unit,
+        window,
+        RecordStatus.FINAL,
+        (entry == null ? 0 : entry.revision()) + 1,
+        TrackedStore.figures(entry, WindowCounts.EMPTY),
+        now);
   }
 
   private UnitActivity record(
@@ -326,41 +351,38 @@ final class WindowLedger {
       final CalendarWindow window,
       final RecordStatus status,
       final int revision,
+      final WindowCounts counts,
       final Instant now) {
-    final WindowCounts counts = windows.get(TreeKeys.window(window, unit.unitId()));
     return TreeRecords.activity(
         unit,
         window,
         status,
         revision,
         headcounts.asOf(unit.unitId(), window.end().toEpochMilli()),
-        counts == null ? WindowCounts.EMPTY : counts,
+        counts,
         minResponses,
         now);
   }
 
   /**
-   * After every unit's FINAL record of the window: queues the window's counts (with their revisions
-   * and marks) for deletion in bounded chunks ({@link ChunkedDeletes}), so the close itself only
-   * reads, and forgets its marks in the dirty set. Nothing writes a closed window's keys again, and
-   * a mark found again after a restart is dropped unwritten (its window is closed). The seen-set
-   * entries, shared by a week and its days, go with {@link #forgetSeen} once all of them are
-   * closed.
+   * After every unit's FINAL record of the window: forgets the window's marks in the dirty set.
+   * Nothing writes a closed window's figures again (its slot leaves a unit's week entry when the
+   * entry is next written), and a mark found again after a restart is dropped unwritten (its window
+   * is closed). The week's figures' entries and its seen-set entries, shared by the week and its
+   * days, go with {@link #forgetWeek} once all of them are closed.
    */
   void closed(final CalendarWindow window) {
-    // Entries of units outside the snapshot (unknown to reference.units) go with the rest.
-    final String prefix = TreeKeys.windowPrefix(window);
-    deletes.deletePrefix(TreeStores.WINDOWS, prefix);
-    windows.forgetMarks(prefix);
+    windows.forgetMarks(window);
   }
 
   /**
-   * Queues the deletion, in bounded chunks, of the seen-set entries of the week: to be called once
-   * the week and each of its days are closed (one delete per employee and week removes the roles of
-   * all eight windows).
+   * Queues the deletion, in bounded chunks, of the week's seen-set entries and of what is left of
+   * its figures' entries: to be called once the week and each of its days are closed (one delete
+   * per employee and week removes the roles of all eight windows).
    */
-  void forgetSeen(final CalendarWindow week) {
+  void forgetWeek(final CalendarWindow week) {
     deletes.deletePrefix(TreeStores.SEEN, TreeKeys.seenPrefix(week));
+    deletes.deletePrefix(TreeStores.WINDOWS, TreeKeys.windowPrefix(week));
   }
 
   /** The output target of a window size. */
