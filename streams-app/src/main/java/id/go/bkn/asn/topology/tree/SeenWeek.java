@@ -291,27 +291,27 @@ final class SeenWeek {
       }
     }
     out.writeByte(mask);
-    writeVarLong(out, seen.units.length);
+    VarInts.writeUnsigned(out, seen.units.length);
     for (final String unit : seen.units) {
       out.writeUTF(unit);
     }
     for (int s = 0; s < SLOTS; s++) {
       if (seen.roles[s] != null) {
         for (final long value : seen.roles[s]) {
-          writeVarLong(out, value);
+          VarInts.writeUnsigned(out, value);
         }
       }
     }
-    writeVarLong(out, seen.programs.length);
+    VarInts.writeUnsigned(out, seen.programs.length);
     for (int i = 0; i < seen.programs.length; i++) {
       out.writeUTF(seen.programs[i]);
-      writeVarLong(out, seen.sessions[i]);
+      VarInts.writeUnsigned(out, seen.sessions[i]);
     }
   }
 
   private static SeenWeek read(final DataInputStream in) throws IOException {
     final int mask = in.readUnsignedByte();
-    final int size = (int) readVarLong(in);
+    final int size = (int) VarInts.readUnsigned(in);
     final String[] units = new String[size];
     for (int i = 0; i < size; i++) {
       units[i] = in.readUTF();
@@ -321,45 +321,20 @@ final class SeenWeek {
       if ((mask & (1 << s)) != 0) {
         roles[s] = new long[size];
         for (int i = 0; i < size; i++) {
-          roles[s][i] = readVarLong(in);
+          roles[s][i] = VarInts.readUnsigned(in);
         }
       }
     }
     if (in.available() == 0) {
       return new SeenWeek(units, roles, new String[0], new int[0]);
     }
-    final int count = (int) readVarLong(in);
+    final int count = (int) VarInts.readUnsigned(in);
     final String[] programs = new String[count];
     final int[] sessions = new int[count];
     for (int i = 0; i < count; i++) {
       programs[i] = in.readUTF();
-      sessions[i] = (int) readVarLong(in);
+      sessions[i] = (int) VarInts.readUnsigned(in);
     }
     return new SeenWeek(units, roles, programs, sessions);
-  }
-
-  private static void writeVarLong(final DataOutputStream out, final long value)
-      throws IOException {
-    if (value < 0) {
-      throw new IOException("negative seen-set value " + value);
-    }
-    long rest = value;
-    while ((rest & ~0x7FL) != 0L) {
-      out.writeByte((int) ((rest & 0x7F) | 0x80));
-      rest >>>= 7;
-    }
-    out.writeByte((int) rest);
-  }
-
-  private static long readVarLong(final DataInputStream in) throws IOException {
-    long value = 0L;
-    for (int shift = 0; shift < 64; shift += 7) {
-      final int b = in.readUnsignedByte();
-      value |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        return value;
-      }
-    }
-    throw new IOException("malformed seen-set value");
   }
 }

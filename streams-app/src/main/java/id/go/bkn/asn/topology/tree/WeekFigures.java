@@ -92,7 +92,7 @@ public final class WeekFigures {
     out.writeByte(mask);
     for (final Tracked<WindowCounts> value : week.slots) {
       if (value != null) {
-        writeVarLong(out, value.revision());
+        VarInts.writeSigned(out, value.revision());
         out.writeBoolean(value.dirty());
         writeCounts(value.figures(), out);
       }
@@ -104,7 +104,7 @@ public final class WeekFigures {
     final Tracked<WindowCounts>[] slots = emptySlots();
     for (int s = 0; s < SeenWeek.SLOTS; s++) {
       if ((mask & (1 << s)) != 0) {
-        final int revision = (int) readVarLong(in);
+        final int revision = (int) VarInts.readSigned(in);
         final boolean dirty = in.readBoolean();
         slots[s] = new Tracked<>(readCounts(in), revision, dirty);
       }
@@ -114,75 +114,49 @@ public final class WeekFigures {
 
   private static void writeCounts(final WindowCounts c, final DataOutputStream out)
       throws IOException {
-    writeVarLong(out, c.enrollments());
-    writeVarLong(out, c.withdrawals());
-    writeVarLong(out, c.completions());
-    writeVarLong(out, c.participants());
-    writeVarLong(out, c.present());
-    writeVarLong(out, c.late());
-    writeVarLong(out, c.absent());
-    writeVarLong(out, c.excused());
+    VarInts.writeSigned(out, c.enrollments());
+    VarInts.writeSigned(out, c.withdrawals());
+    VarInts.writeSigned(out, c.completions());
+    VarInts.writeSigned(out, c.participants());
+    VarInts.writeSigned(out, c.present());
+    VarInts.writeSigned(out, c.late());
+    VarInts.writeSigned(out, c.absent());
+    VarInts.writeSigned(out, c.excused());
     out.writeDouble(c.jpDelivered());
     final SatisfactionStats s = c.satisfaction();
-    writeVarLong(out, s.responses());
-    writeVarLong(out, s.overallSum());
-    writeVarLong(out, s.careerRelevanceAnswered());
-    writeVarLong(out, s.careerRelevanceSum());
-    writeVarLong(out, s.recommendAnswered());
-    writeVarLong(out, s.promoters());
-    writeVarLong(out, s.detractors());
-    writeVarLong(out, c.respondents());
-    writeVarLong(out, c.engaged());
-    writeVarLong(out, c.departed());
+    VarInts.writeSigned(out, s.responses());
+    VarInts.writeSigned(out, s.overallSum());
+    VarInts.writeSigned(out, s.careerRelevanceAnswered());
+    VarInts.writeSigned(out, s.careerRelevanceSum());
+    VarInts.writeSigned(out, s.recommendAnswered());
+    VarInts.writeSigned(out, s.promoters());
+    VarInts.writeSigned(out, s.detractors());
+    VarInts.writeSigned(out, c.respondents());
+    VarInts.writeSigned(out, c.engaged());
+    VarInts.writeSigned(out, c.departed());
   }
 
   private static WindowCounts readCounts(final DataInputStream in) throws IOException {
     return new WindowCounts(
-        (int) readVarLong(in),
-        (int) readVarLong(in),
-        (int) readVarLong(in),
-        (int) readVarLong(in),
-        (int) readVarLong(in),
-        (int) readVarLong(in),
-        (int) readVarLong(in),
-        (int) readVarLong(in),
+        (int) VarInts.readSigned(in),
+        (int) VarInts.readSigned(in),
+        (int) VarInts.readSigned(in),
+        (int) VarInts.readSigned(in),
+        (int) VarInts.readSigned(in),
+        (int) VarInts.readSigned(in),
+        (int) VarInts.readSigned(in),
+        (int) VarInts.readSigned(in),
         in.readDouble(),
         new SatisfactionStats(
-            readVarLong(in),
-            readVarLong(in),
-            readVarLong(in),
-            readVarLong(in),
-            readVarLong(in),
-            readVarLong(in),
-            readVarLong(in)),
-        (int) readVarLong(in),
-        (int) readVarLong(in),
-        (int) readVarLong(in));
-  }
-
-  /**
-   * A signed value, zigzag-encoded (a count taken back below zero by a correction stays exact), in
-   * seven-bit groups.
-   */
-  private static void writeVarLong(final DataOutputStream out, final long value)
-      throws IOException {
-    long rest = (value << 1) ^ (value >> 63);
-    while ((rest & ~0x7FL) != 0L) {
-      out.writeByte((int) ((rest & 0x7F) | 0x80));
-      rest >>>= 7;
-    }
-    out.writeByte((int) rest);
-  }
-
-  private static long readVarLong(final DataInputStream in) throws IOException {
-    long raw = 0L;
-    for (int shift = 0; shift < 64; shift += 7) {
-      final int b = in.readUnsignedByte();
-      raw |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        return (raw >>> 1) ^ -(raw & 1);
-      }
-    }
-    throw new IOException("malformed week figures");
+            VarInts.readSigned(in),
+            VarInts.readSigned(in),
+            VarInts.readSigned(in),
+            VarInts.readSigned(in),
+            VarInts.readSigned(in),
+            VarInts.readSigned(in),
+            VarInts.readSigned(in)),
+        (int) VarInts.readSigned(in),
+        (int) VarInts.readSigned(in),
+        (int) VarInts.readSigned(in));
   }
 }
