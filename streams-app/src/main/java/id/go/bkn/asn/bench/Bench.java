@@ -557,14 +557,17 @@ public final class Bench {
               () -> worst(clients));
     }
     final double seconds = drained.get(drained.size() - 1).toNanos() / 1e9;
-    // The batch's own trailing work comes after its offsets are committed: the PROVISIONAL records
-    // of what it changed (and the writes clearing their marks) at the next emit interval. Counted
-    // from the drain alone, a faster drain would leave that emission out by luck of timing (a
-    // 5.4 s drain with a 5 s emit interval counted no output at all). So the writes and the CPU
-    // are taken once the outputs and changelogs are quiet again, as before the batch; the quiet
-    // wait's idle polls are charged to the batch too (a few seconds of an idle app).
-    final double settledAfter = awaitQuiet(appId, topics);
     final double millions = batch.size() / 1e6;
+    final double processCpuPerMillion = (Cpu.process() - processCpu) / 1e9 / millions;
+    final double appCpuPerMillion = (Cpu.threads(appId) - appCpu) / 1e9 / millions;
+    // The batch's own trailing writes come after its offsets are committed: the PROVISIONAL records
+    // of what it changed (and the puts clearing their marks) at the next emit interval. Counted
+    // to the drain alone, a faster drain would leave that emission out by luck of timing (a 5.4 s
+    // drain with a 5 s emit interval counted no output at all). So the writes are taken once the
+    // outputs and changelogs are quiet again, as before the batch. The CPU stays taken at the
+    // drain: the quiet wait is seconds of an idle app's polls, which would weigh more than the
+    // one emission it adds.
+    final double settledAfter = awaitQuiet(appId, topics);
     final Map<String, BrokerCounters.Written> written =
         broker.available() ? BrokerCounters.delta(before, broker.snapshot()) : Map.of();
     final Map<String, Object> figures = new LinkedHashMap<>();
@@ -574,8 +577,8 @@ public final class Bench {
     figures.put("occurredAt", occurredAt.toString());
     figures.put("seconds", seconds);
     figures.put("eventsPerSecond", batch.size() / seconds);
-    figures.put("processCpuSecondsPerMillionEvents", (Cpu.process() - processCpu) / 1e9 / millions);
-    figures.put("appCpuSecondsPerMillionEvents", (Cpu.threads(appId) - appCpu) / 1e9 / millions);
+    figures.put("processCpuSecondsPerMillionEvents", processCpuPerMillion);
+    figures.put("appCpuSecondsPerMillionEvents", appCpuPerMillion);
     figures.put("stageDrainedSeconds", StreamsRun.stageSeconds(drained));
     if (broker.available()) {
       figures.put(
