@@ -101,17 +101,6 @@ final class TrackedStore<T> {
     return next;
   }
 
-  /** The revision of a record about to be written for the key, counted as written. */
-  int nextRevision(final String key, final T empty) {
-    return written(key, empty).revision();
-  }
-
-  /** The records written so far for the key. */
-  int revision(final String key) {
-    final Tracked<T> entry = store.get(key);
-    return entry == null ? 0 : entry.revision();
-  }
-
   /** Deletes the key's figures, revision and mark. */
   void delete(final String key) {
     store.delete(key);

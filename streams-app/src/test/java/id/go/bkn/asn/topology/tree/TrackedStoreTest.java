@@ -44,7 +44,7 @@ class TrackedStoreTest {
     before.change(WEEK, before.read(WEEK), jp(2.0));
     before.touch(YEAR, UnitYtd.EMPTY);
     before.change(EMPLOYEE, before.read(EMPLOYEE), jp(3.0));
-    assertThat(before.nextRevision(DAY, UnitYtd.EMPTY)).isEqualTo(1);
+    assertThat(before.written(DAY, UnitYtd.EMPTY).revision()).isEqualTo(1);
     before.clean(EMPLOYEE);
 
     // when: the task starts again on the same store, its dirty set lost with the old instance
@@ -57,9 +57,9 @@ class TrackedStoreTest {
     // and the figures and revisions are those of before the restart
     assertThat(after.get(DAY)).isEqualTo(jp(2.0));
     assertThat(after.get(EMPLOYEE)).isEqualTo(jp(3.0));
-    assertThat(after.revision(DAY)).isEqualTo(1);
-    assertThat(after.nextRevision(DAY, UnitYtd.EMPTY)).isEqualTo(2);
-    assertThat(after.revision(WEEK)).isZero();
+    assertThat(after.read(DAY).revision()).isEqualTo(1);
+    assertThat(after.written(DAY, UnitYtd.EMPTY).revision()).isEqualTo(2);
+    assertThat(after.read(WEEK).revision()).isZero();
   }
 
   @Test
@@ -77,7 +77,7 @@ class TrackedStoreTest {
     tracked.touch(DAY, UnitYtd.EMPTY);
     assertThat(writes).isEqualTo(2);
     // the record's revision and the cleared mark are one put
-    assertThat(tracked.nextRevision(DAY, UnitYtd.EMPTY)).isEqualTo(1);
+    assertThat(tracked.written(DAY, UnitYtd.EMPTY).revision()).isEqualTo(1);
     assertThat(writes).isEqualTo(3);
     assertThat(log.isDirty(DAY)).isFalse();
     // cleaning an unmarked key writes nothing
