@@ -7,6 +7,7 @@ import id.go.bkn.asn.serde.DecodedSerde;
 import id.go.bkn.asn.topology.ingest.AttendanceKind;
 import id.go.bkn.asn.topology.ingest.EffectiveFromExtractor;
 import id.go.bkn.asn.topology.ingest.EnrollmentKind;
+import id.go.bkn.asn.topology.ingest.EventIdMemory;
 import id.go.bkn.asn.topology.ingest.EventKind;
 import id.go.bkn.asn.topology.ingest.FeedbackKind;
 import id.go.bkn.asn.topology.ingest.IngestEventProcessor;
@@ -36,14 +37,15 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * training.enrollments}, {@code training.attendance} and {@code training.feedback} (keyed by
  * employeeId; anonymous feedback by programId) and the co-partitioned roster {@code
  * reference.employees}, kept in the versioned store {@code roster}. Each event is validated,
- * dropped if its eventId was accepted within the de-duplication horizon (store {@code dedup}), and
- * attributed to its employee's unit as of occurredAt, and credited to the employee's year totals
- * (store {@code ingest-ytd}, which follow the employee to any tree); refused events go to {@code
- * training.dead-letters} with their original key and bytes and headers saying why (records that do
- * not decode get there through Kafka's own dead-letter queue, see {@code
- * ingest.IngestStreamsConfig}). Accepted events and roster changes leave through the internal topic
- * {@code asn-tree}, keyed by the root unit of their tree (anonymous feedback: by programme), with
- * each task's watermark (store {@code ingest-watermark}) sent to every partition of it.
+ * dropped if its eventId was accepted within the de-duplication horizon (stores {@code dedup-ids}
+ * and {@code dedup-log}), and attributed to its employee's unit as of occurredAt, and credited to
+ * the employee's year totals (store {@code ingest-ytd}, which follow the employee to any tree);
+ * refused events go to {@code training.dead-letters} with their original key and bytes and headers
+ * saying why (records that do not decode get there through Kafka's own dead-letter queue, see
+ * {@code ingest.IngestStreamsConfig}). Accepted events and roster changes leave through the
+ * internal topic {@code asn-tree}, keyed by the root unit of their tree (anonymous feedback: by
+ * programme), with each task's watermark (store {@code ingest-watermark}) sent to every partition
+ * of it.
  */
 final class IngestStage {
 
@@ -128,7 +130,8 @@ final class IngestStage {
     builder.addStateStore(IngestStores.roster(context.serdes().employee()));
     builder.addStateStore(RosterProcessor.pendingStore(context.serdes().employee()));
     builder.addStateStore(RosterProcessor.unknownUnitStore());
-    builder.addStateStore(IngestStores.dedup(context.settings().dedupHorizon()));
+    builder.addStateStore(EventIdMemory.log());
+    builder.addStateStore(EventIdMemory.index(context.settings().dedupHorizon()));
     builder.addStateStore(SessionFacts.store());
     builder.addStateStore(YearLedger.store());
     builder.addStateStore(IngestWatermarkProcessor.store());
@@ -169,7 +172,7 @@ final class IngestStage {
       final String topic,
       final Serde<Decoded<T>> serde,
       final EventKind<T> kind) {
-    final IngestSettings settings = settings(topic);
+    final IngestSettings settings = settings(topic, kind instanceof AttendanceKind);
     return builder.stream(
             topic,
             Consumed.with(Serdes.String(), serde)
@@ -179,7 +182,8 @@ final class IngestStage {
             () -> new IngestEventProcessor<>(kind, settings),
             Named.as(name + "-ingest"),
             IngestStores.ROSTER,
-            IngestStores.DEDUP,
+            EventIdMemory.LOG,
+            EventIdMemory.INDEX,
             SessionFacts.STORE,
             YearLedger.STORE);
   }
@@ -203,7 +207,7 @@ final class IngestStage {
         .mapValues(IngestResult::accepted, Named.as("accepted-message"));
   }
 
-  private IngestSettings settings(final String topic) {
+  private IngestSettings settings(final String topic, final boolean rebuildsEventIds) {
     final TopologySettings settings = context.settings();
     return new IngestSettings(
         topic,
@@ -212,6 +216,7 @@ final class IngestStage {
         settings.maxSessionJp(),
         settings.dedupHorizon(),
         context.events(),
-        TopologyContext.UNITS_STORE);
+        TopologyContext.UNITS_STORE,
+        rebuildsEventIds);
   }
 }

@@ -73,10 +73,11 @@ import org.slf4j.LoggerFactory;
  * with {@link ReferenceModel}: every FINAL daily and weekly record, exactly one FINAL per key, the
  * FINAL programme weeks, each unit's latest year-to-date record as of its own asOf and every
  * employee's year, every alert record judged on the FINAL week figures, with nothing set aside as
- * late or dead. What was written is read by a tail that follows the outputs from the start ({@link
- * CommittedTail}): the compacted outputs would otherwise lose superseded records to the log cleaner
- * (a FIRING alert to its RESOLVED one) depending on timing; the latest record of each key read from
- * the beginning at the end must equal the tail's.
+ * late or dead. The input carries duplicates (the same event again, about one in twenty), which the
+ * model drops as the contract says. What was written is read by a tail that follows the outputs
+ * from the start ({@link CommittedTail}): the compacted outputs would otherwise lose superseded
+ * records to the log cleaner (a FIRING alert to its RESOLVED one) depending on timing; the latest
+ * record of each key read from the beginning at the end must equal the tail's.
  *
  * <p>The same scenario under at_least_once is run and its differences written to its report, not
  * asserted: that is why exactly_once_v2 is the default. Reports: {@code target/crash-it/}.
@@ -103,6 +104,7 @@ class CrashIT {
   private static final Duration STEP = Duration.ofHours(3);
   private static final Duration STEP_PAUSE = Duration.ofMillis(250);
   private static final long SEED = Long.getLong("crash.seed", 11L);
+  private static final double DUPLICATE_RATE = 0.05;
 
   /**
    * {@code -Dcrash.noKills=true}: the same scenario without kills, to tell a crash's doing apart.
@@ -140,6 +142,11 @@ class CrashIT {
           .as(what + "kills during a window close")
           .isEqualTo(2);
       softly.assertThat(outcome.brokerRestarts).as(what + "broker restarts").isEqualTo(1);
+      softly.assertThat(outcome.duplicatesSent).as(what + "duplicates in the input").isPositive();
+      softly
+          .assertThat(outcome.duplicatesDropped)
+          .as(what + "duplicates the model dropped")
+          .isPositive();
       softly
           .assertThat(outcome.differences)
           .as(what + "differences from the reference model")
@@ -182,6 +189,8 @@ class CrashIT {
     int brokerRestarts;
     String windowClose = "no kill during a window close";
     long records;
+    long duplicatesSent;
+    long duplicatesDropped;
     long seconds;
     int weeklyFinals;
     int programFinals;
@@ -206,6 +215,8 @@ class CrashIT {
       final StringBuilder text = new StringBuilder();
       text.append("crash test, ").append(guarantee).append(", seed ").append(seed).append('\n');
       text.append("records produced: ").append(records).append('\n');
+      text.append("duplicates sent: ").append(duplicatesSent);
+      text.append(", dropped by the reference model: ").append(duplicatesDropped).append('\n');
       text.append("wall time: ").append(seconds).append(" s\n");
       text.append("broker restarts: ").append(brokerRestarts).append('\n');
       text.append("window close: ").append(windowClose).append('\n');
@@ -304,7 +315,9 @@ class CrashIT {
                 .withSeed(seed)
                 .withRoster(1_000, 0)
                 .withTransfersPerWeek(10)
-                .withBadInput(BadInputRates.NONE);
+                // Duplicates only (the same event again): one whose original was committed before
+                // a kill must still be dropped after the restart, from the rebuilt eventId index.
+                .withBadInput(new BadInputRates(0, 0, DUPLICATE_RATE, 0, 0));
         final EventGenerator generator =
             EventGenerator.create(config, new ParticipationIT.Tee(kafka, model));
         generator.emitReference();
@@ -349,6 +362,8 @@ class CrashIT {
           Thread.sleep(STEP_PAUSE.toMillis());
         }
         outcome.records = generator.recordsEmitted();
+        outcome.duplicatesSent = generator.badInputCounts().duplicates();
+        outcome.duplicatesDropped = model.duplicates();
         restarts.shutdown();
         restarts.awaitTermination(1, TimeUnit.MINUTES);
         // The first window close may come after the last input, while the backlog is processed.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.registry.MockSchemaRegistry;
+import id.go.bkn.asn.topology.ingest.EventIdMemory;
 import id.go.bkn.asn.topology.ingest.IngestStores;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +46,7 @@ class IngestNamingTest {
     assertThat(description.toString())
         .contains("asn-tree-repartition")
         .contains(IngestStores.ROSTER)
-        .contains(IngestStores.DEDUP)
+        .contains(EventIdMemory.LOG, EventIdMemory.INDEX)
         .contains("enrollments-ingest", "attendance-ingest", "feedback-ingest", "roster-update")
         .contains("enrollments-source", "attendance-source", "feedback-source", "employees-source")
         .doesNotContain("KSTREAM-", "KTABLE-");

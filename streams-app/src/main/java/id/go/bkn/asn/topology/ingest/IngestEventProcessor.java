@@ -27,8 +27,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.apache.kafka.streams.state.VersionedRecord;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Ingests the decoded events of one input topic: validate, drop duplicates, attribute to the
@@ -56,10 +54,11 @@ public final class IngestEventProcessor<T>
   private final long horizonMillis;
   private final PipelineEvents events;
   private final String unitsStore;
+  private final boolean rebuildsIds;
 
   private ProcessorContext<String, IngestResult> context;
   private VersionedKeyValueStore<String, Employee> roster;
-  private WindowStore<String, Long> dedup;
+  private EventIdMemory ids;
   private SessionFacts facts;
   private YearLedger years;
   private UnitHierarchy hierarchy;
@@ -79,13 +78,23 @@ public final class IngestEventProcessor<T>
     this.horizonMillis = settings.dedupHorizon().toMillis();
     this.events = settings.events();
     this.unitsStore = settings.unitsStore();
+    this.rebuildsIds = settings.rebuildsEventIds();
   }
 
   @Override
   public void init(final ProcessorContext<String, IngestResult> context) {
     this.context = context;
     this.roster = context.getStateStore(IngestStores.ROSTER);
-    this.dedup = context.getStateStore(IngestStores.DEDUP);
+    this.ids =
+        new EventIdMemory(
+            context.getStateStore(EventIdMemory.LOG),
+            context.getStateStore(EventIdMemory.INDEX),
+            Duration.ofMillis(horizonMillis),
+            configuredTopic,
+            EventIdMemory.batchLimit(context.appConfigs()));
+    if (rebuildsIds) {
+      ids.rebuild();
+    }
     this.facts = new SessionFacts(context.getStateStore(SessionFacts.STORE));
     this.years = new YearLedger(context.getStateStore(YearLedger.STORE));
     final KeyValueStore<String, WorkUnit> units = context.getStateStore(unitsStore);
@@ -113,7 +122,7 @@ public final class IngestEventProcessor<T>
     }
     final Instant occurredAt = kind.occurredAt(event);
     final String eventId = kind.eventId(event);
-    if (seen(eventId, occurredAt.toEpochMilli())) {
+    if (ids.seen(eventId, occurredAt.toEpochMilli())) {
       events.count(sourceTopic(), Outcome.DUPLICATE);
       return;
     }
@@ -134,7 +143,7 @@ public final class IngestEventProcessor<T>
     }
     // Remembered only once accepted, so an event refused for an unknown employee can be replayed
     // from the dead letters after the roster is fixed.
-    dedup.put(eventId, clock.millis(), occurredAt.toEpochMilli());
+    ids.remember(eventId, occurredAt.toEpochMilli(), offset());
     final TreeMessage accepted = message.build();
     final String factKey = kind.factKey(event);
     AttendanceFact previous = null;
@@ -242,16 +251,8 @@ public final class IngestEventProcessor<T>
     return sessionJp == null ? 0.0 : sessionJp;
   }
 
-  private boolean seen(final String eventId, final long occurredAt) {
-    try (WindowStoreIterator<Long> earlier =
-        dedup.fetch(eventId, Math.max(0L, occurredAt - horizonMillis), saturatedAdd(occurredAt))) {
-      return earlier.hasNext();
-    }
-  }
-
-  private long saturatedAdd(final long occurredAt) {
-    final long sum = occurredAt + horizonMillis;
-    return sum < occurredAt ? Long.MAX_VALUE : sum;
+  private long offset() {
+    return context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
   }
 
   private TreeMessage.Builder message(

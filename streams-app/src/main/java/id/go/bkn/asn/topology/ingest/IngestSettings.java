@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param dedupHorizon how long an eventId is remembered, in event time
  * @param events the metrics hooks
  * @param unitsStore the global store of reference.units
+ * @param rebuildsEventIds whether this processor rebuilds the task's eventId index when the task
+ *     starts (one of the task's ingest processors does: {@link EventIdMemory})
  */
 public record IngestSettings(
     String topic,
@@ -25,7 +27,8 @@ public record IngestSettings(
     double maxSessionJp,
     Duration dedupHorizon,
     PipelineEvents events,
-    String unitsStore) {
+    String unitsStore,
+    boolean rebuildsEventIds) {
 
   public IngestSettings {
     Objects.requireNonNull(topic, "topic");
