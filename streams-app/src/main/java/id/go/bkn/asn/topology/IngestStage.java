@@ -37,15 +37,15 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * training.enrollments}, {@code training.attendance} and {@code training.feedback} (keyed by
  * employeeId; anonymous feedback by programId) and the co-partitioned roster {@code
  * reference.employees}, kept in the versioned store {@code roster}. Each event is validated,
- * dropped if its eventId was accepted within the de-duplication horizon (stores {@code dedup-ids}
- * and {@code dedup-log}), and attributed to its employee's unit as of occurredAt, and credited to
- * the employee's year totals (store {@code ingest-ytd}, which follow the employee to any tree);
- * refused events go to {@code training.dead-letters} with their original key and bytes and headers
- * saying why (records that do not decode get there through Kafka's own dead-letter queue, see
- * {@code ingest.IngestStreamsConfig}). Accepted events and roster changes leave through the
- * internal topic {@code asn-tree}, keyed by the root unit of their tree (anonymous feedback: by
- * programme), with each task's watermark (store {@code ingest-watermark}) sent to every partition
- * of it.
+ * dropped if its eventId was accepted within the de-duplication horizon (stores {@code dedup-ids},
+ * {@code dedup-open} and {@code dedup-log}), and attributed to its employee's unit as of
+ * occurredAt, and credited to the employee's year totals (store {@code ingest-ytd}, which follow
+ * the employee to any tree); refused events go to {@code training.dead-letters} with their original
+ * key and bytes and headers saying why (records that do not decode get there through Kafka's own
+ * dead-letter queue, see {@code ingest.IngestStreamsConfig}). Accepted events and roster changes
+ * leave through the internal topic {@code asn-tree}, keyed by the root unit of their tree
+ * (anonymous feedback: by programme), with each task's watermark (store {@code ingest-watermark})
+ * sent to every partition of it.
  */
 final class IngestStage {
 
@@ -131,6 +131,7 @@ final class IngestStage {
     builder.addStateStore(RosterProcessor.pendingStore(context.serdes().employee()));
     builder.addStateStore(RosterProcessor.unknownUnitStore());
     builder.addStateStore(EventIdMemory.log());
+    builder.addStateStore(EventIdMemory.open());
     builder.addStateStore(EventIdMemory.index(context.settings().dedupHorizon()));
     builder.addStateStore(SessionFacts.store());
     builder.addStateStore(YearLedger.store());
@@ -183,6 +184,7 @@ final class IngestStage {
             Named.as(name + "-ingest"),
             IngestStores.ROSTER,
             EventIdMemory.LOG,
+            EventIdMemory.OPEN,
             EventIdMemory.INDEX,
             SessionFacts.STORE,
             YearLedger.STORE);

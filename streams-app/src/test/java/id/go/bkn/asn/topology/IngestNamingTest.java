@@ -46,7 +46,7 @@ class IngestNamingTest {
     assertThat(description.toString())
         .contains("asn-tree-repartition")
         .contains(IngestStores.ROSTER)
-        .contains(EventIdMemory.LOG, EventIdMemory.INDEX)
+        .contains(EventIdMemory.LOG, EventIdMemory.OPEN, EventIdMemory.INDEX)
         .contains("enrollments-ingest", "attendance-ingest", "feedback-ingest", "roster-update")
         .contains("enrollments-source", "attendance-source", "feedback-source", "employees-source")
         .doesNotContain("KSTREAM-", "KTABLE-");

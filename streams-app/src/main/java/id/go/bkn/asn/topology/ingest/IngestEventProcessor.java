@@ -88,6 +88,7 @@ public final class IngestEventProcessor<T>
     this.ids =
         new EventIdMemory(
             context.getStateStore(EventIdMemory.LOG),
+            context.getStateStore(EventIdMemory.OPEN),
             context.getStateStore(EventIdMemory.INDEX),
             Duration.ofMillis(horizonMillis),
             configuredTopic,

@@ -37,6 +37,7 @@ class EventIdMemoryTest {
   @TempDir Path stateDir;
 
   private KeyValueStore<String, byte[]> log;
+  private KeyValueStore<String, byte[]> open;
   private WindowStore<String, Long> index;
 
   @BeforeEach
@@ -49,6 +50,8 @@ class EventIdMemoryTest {
         new MockProcessorContext<>(props, new TaskId(0, 0), stateDir.toFile());
     log = EventIdMemory.log().withLoggingDisabled().withCachingDisabled().build();
     log.init(context.getStateStoreContext(), log);
+    open = EventIdMemory.open().withLoggingDisabled().withCachingDisabled().build();
+    open.init(context.getStateStoreContext(), open);
     index = EventIdMemory.index(HORIZON).build();
     index.init(context.getStateStoreContext(), index);
   }
@@ -56,6 +59,7 @@ class EventIdMemoryTest {
   @AfterEach
   void tearDown() {
     log.close();
+    open.close();
     index.close();
   }
 
@@ -69,12 +73,15 @@ class EventIdMemoryTest {
       ids.remember("e-" + i, T0 + i * 1_000L, 100 + i);
     }
 
-    // then two batches: 64 ids opened at offset 100, then 1 at offset 164
-    final List<KeyValue<String, byte[]>> batches = batches();
-    assertThat(batches).hasSize(2);
-    assertThat(batches.get(0).key).endsWith("|0000000000000000100").startsWith(ATTENDANCE + "|");
-    assertThat(EventIdMemory.decode(batches.get(0).value)).hasSize(64);
-    assertThat(EventIdMemory.decode(batches.get(1).value))
+    // then two batches: 64 ids opened at offset 100, closed; 1 at offset 164, still open
+    final List<KeyValue<String, byte[]>> closed = batches(log);
+    assertThat(closed).hasSize(1);
+    assertThat(closed.get(0).key).endsWith("|0000000000000000100").startsWith(ATTENDANCE + "|");
+    assertThat(EventIdMemory.decode(closed.get(0).value)).hasSize(64);
+    final List<KeyValue<String, byte[]>> opened = batches(open);
+    assertThat(opened).hasSize(1);
+    assertThat(opened.get(0).key).endsWith("|0000000000000000164");
+    assertThat(EventIdMemory.decode(opened.get(0).value))
         .containsExactly(new EventIdMemory.SeenId("e-64", T0 + 64_000L));
     assertThat(ids.seen("e-0", T0)).isTrue();
     assertThat(ids.seen("e-64", T0)).isTrue();
@@ -91,15 +98,13 @@ class EventIdMemoryTest {
     // when an event comes a span and a millisecond after the opening
     ids.remember("after", T0 + EventIdMemory.BATCH_SPAN.toMillis() + 1, 3);
 
-    // then it opens the next batch
-    assertThat(batches())
-        .extracting(
-            kv -> EventIdMemory.decode(kv.value).stream().map(EventIdMemory.SeenId::id).toList())
-        .containsExactly(List.of("first", "within"), List.of("after"));
+    // then it closes the first batch and opens the next
+    assertThat(ids(batches(log))).containsExactly(List.of("first", "within"));
+    assertThat(ids(batches(open))).containsExactly(List.of("after"));
   }
 
   @Test
-  void shouldRebuildTheIndexFromTheLogAlone() {
+  void shouldRebuildTheIndexFromTheBatchesAlone() {
     // given two ids accepted and committed, and one that only reached the index (its transaction
     // was aborted), then a restart
     final EventIdMemory before = memory(ATTENDANCE);
@@ -111,7 +116,10 @@ class EventIdMemoryTest {
     final EventIdMemory after = memory(ATTENDANCE);
     final long restored = after.rebuild();
 
-    // then the committed ids are duplicates, the aborted one is not
+    // then the open batch the stop left behind is closed, the committed ids are duplicates, the
+    // aborted one is not
+    assertThat(batches(open)).isEmpty();
+    assertThat(ids(batches(log))).containsExactly(List.of("committed-1", "committed-2"));
     assertThat(restored).isEqualTo(2);
     assertThat(after.seen("committed-1", T0)).isTrue();
     assertThat(after.seen("committed-2", T0)).isTrue();
@@ -161,16 +169,15 @@ class EventIdMemoryTest {
     final long almost = T0 + HORIZON.toMillis() + EventIdMemory.BATCH_SPAN.toMillis();
     ids.remember("mid", almost - 60_000, 3);
 
-    // then the old batch is kept: its ids may still be live
-    assertThat(batches()).hasSize(2);
+    // then the old batch is closed and kept: its ids may still be live
+    assertThat(ids(batches(log))).containsExactly(List.of("old-1", "old-2"));
 
     // when it moves further, and a new batch opens
     ids.remember("new", almost + EventIdMemory.BATCH_SPAN.toMillis() + 1, 4);
 
     // then the first batch is gone, the later ones stay
-    assertThat(batches())
-        .extracting(kv -> EventIdMemory.decode(kv.value).get(0).id())
-        .containsExactly("mid", "new");
+    assertThat(ids(batches(log))).containsExactly(List.of("mid"));
+    assertThat(ids(batches(open))).containsExactly(List.of("new"));
   }
 
   @Test
@@ -183,10 +190,8 @@ class EventIdMemoryTest {
     ids.remember("stale", T0, 2);
 
     // then it is in no batch (the index would not answer for it)
-    assertThat(batches())
-        .flatExtracting(kv -> EventIdMemory.decode(kv.value))
-        .extracting(EventIdMemory.SeenId::id)
-        .containsExactly("now");
+    assertThat(ids(batches(open))).containsExactly(List.of("now"));
+    assertThat(batches(log)).isEmpty();
   }
 
   @Test
@@ -204,15 +209,36 @@ class EventIdMemoryTest {
         .isEqualTo(1);
   }
 
-  private EventIdMemory memory(final String topic) {
-    return new EventIdMemory(log, index, HORIZON, topic, EventIdMemory.BATCH);
+  @Test
+  void shouldWriteEachIdToTheLogAtOnceWhenBatchesHoldOne() {
+    // given the record cache off: batches of one
+    final EventIdMemory ids = new EventIdMemory(log, open, index, HORIZON, ATTENDANCE, 1);
+
+    // when two ids are accepted
+    ids.remember("a", T0, 1);
+    ids.remember("b", T0 + 1, 2);
+
+    // then each is a closed batch of its own, one write each, none through the open store
+    assertThat(ids(batches(log))).containsExactly(List.of("a"), List.of("b"));
+    assertThat(batches(open)).isEmpty();
+    assertThat(ids.seen("b", T0)).isTrue();
   }
 
-  private List<KeyValue<String, byte[]>> batches() {
+  private EventIdMemory memory(final String topic) {
+    return new EventIdMemory(log, open, index, HORIZON, topic, EventIdMemory.BATCH);
+  }
+
+  private static List<KeyValue<String, byte[]>> batches(final KeyValueStore<String, byte[]> store) {
     final List<KeyValue<String, byte[]>> batches = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it = log.all()) {
+    try (KeyValueIterator<String, byte[]> it = store.all()) {
       it.forEachRemaining(batches::add);
     }
     return batches;
+  }
+
+  private static List<List<String>> ids(final List<KeyValue<String, byte[]>> batches) {
+    return batches.stream()
+        .map(kv -> EventIdMemory.decode(kv.value).stream().map(EventIdMemory.SeenId::id).toList())
+        .toList();
   }
 }
