@@ -1,6 +1,7 @@
 package id.go.bkn.asn.app;
 
 import id.go.bkn.asn.config.KafkaConnection;
+import id.go.bkn.asn.config.ReplayMode;
 import id.go.bkn.asn.config.StreamsSettings;
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.http.HttpSecurity;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -91,6 +93,15 @@ final class RunCommand implements Callable<Integer> {
           "Per-unit series on /metrics only for these trees, by root unit id (default: all).")
   java.util.List<String> metricsTrees;
 
+  @Option(
+      names = "--replay",
+      description =
+          "Settings for reading a year again from the start under a new --application-id: a 20 s"
+              + " commit interval (and a 30 s transaction timeout), a record cache of 256 MiB per"
+              + " stream thread (at most a quarter of the heap). KAFKA_* variables still win."
+              + " Default: off (live traffic).")
+  boolean replay;
+
   private final Environment environment;
 
   RunCommand(final Environment environment) {
@@ -149,7 +160,8 @@ final class RunCommand implements Callable<Integer> {
     final TopicNames topics = TopicNames.contract();
     final TopologySettings topology = topologyOptions.settings();
     final KafkaConnection kafka = connection.kafka(environment);
-    final StreamsSettings streams = streamsOptions.settings(kafka, dataDir, topics.deadLetters());
+    final StreamsSettings streams =
+        replay(streamsOptions.settings(kafka, dataDir, topics.deadLetters()));
     return new PipelineApp.Settings(
         streams,
         topology,
@@ -159,6 +171,37 @@ final class RunCommand implements Callable<Integer> {
         streamsOptions.httpPort,
         PipelineApp.DEFAULT_CLOSE_TIMEOUT,
         httpSecurity());
+  }
+
+  /**
+   * The replay's settings under the connection's and the command line's (a {@code KAFKA_*} value
+   * still wins), the record cache sized by the stream threads those settle on.
+   */
+  private StreamsSettings replay(final StreamsSettings settings) {
+    if (!replay) {
+      return settings;
+    }
+    final int threads =
+        Integer.parseInt(
+            String.valueOf(settings.properties().get(StreamsConfig.NUM_STREAM_THREADS_CONFIG))
+                .trim());
+    final Map<String, Object> props =
+        ReplayMode.properties(threads, Runtime.getRuntime().maxMemory());
+    final StreamsSettings replaying;
+    try {
+      replaying = settings.withExtraProperties(props);
+    } catch (final IllegalArgumentException e) {
+      throw new UserError("Invalid streams setting with --replay: " + e.getMessage(), e);
+    }
+    final java.util.Properties effective = replaying.properties();
+    LOG.info(
+        "Replay settings: commit interval {} ms, record cache {} MiB for {} stream thread(s)",
+        effective.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG),
+        Long.parseLong(
+                String.valueOf(effective.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)))
+            / (1024 * 1024),
+        threads);
+    return replaying;
   }
 
   /** TLS and basic auth of the HTTP port, checked now so a bad file stops the start. */

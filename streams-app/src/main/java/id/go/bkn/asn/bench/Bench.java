@@ -2,6 +2,7 @@ package id.go.bkn.asn.bench;
 
 import id.go.bkn.asn.config.BoundedRocksDbMemory;
 import id.go.bkn.asn.config.KafkaConnection;
+import id.go.bkn.asn.config.ReplayMode;
 import id.go.bkn.asn.config.StreamsSettings;
 import id.go.bkn.asn.config.TopologySettings;
 import id.go.bkn.asn.local.LocalStack;
@@ -95,12 +96,6 @@ public final class Bench {
 
   /** Runs of each baseline per guarantee; the median is reported. */
   private static final int BASELINE_RUNS = 3;
-
-  /** Commit intervals up to this keep Kafka Streams' 10 s transaction timeout. */
-  private static final long LONGEST_COMMIT_UNDER_DEFAULT_TIMEOUT_MS = 5_000;
-
-  /** How far past a longer commit interval the transaction timeout is set. */
-  private static final long TRANSACTION_TIMEOUT_MARGIN_MS = 10_000;
 
   private static final List<String> GUARANTEES =
       List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
@@ -1227,24 +1222,8 @@ public final class Bench {
     final Map<String, Object> props = new HashMap<>();
     props.put(StreamsConfig.CLIENT_ID_CONFIG, appId);
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.cacheMaxBytes());
-    props.putAll(commitProperties(settings.commitIntervalMs()));
+    props.putAll(ReplayMode.commitProperties(settings.commitIntervalMs()));
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    return props;
-  }
-
-  /**
-   * The commit interval, and above 5 s a transaction timeout 10 s beyond it: Kafka Streams refuses
-   * a commit interval longer than the transaction timeout (10 s under exactly_once_v2), and a
-   * transaction spans a commit interval. Shorter intervals keep Kafka's default timeout.
-   */
-  static Map<String, Object> commitProperties(final long commitIntervalMs) {
-    final Map<String, Object> props = new HashMap<>();
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
-    if (commitIntervalMs > LONGEST_COMMIT_UNDER_DEFAULT_TIMEOUT_MS) {
-      props.put(
-          StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
-          (int) (commitIntervalMs + TRANSACTION_TIMEOUT_MARGIN_MS));
-    }
     return props;
   }
 

@@ -163,6 +163,50 @@ class RunCommandTest {
         .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "asn-serang");
   }
 
+  @Test
+  void shouldSetAReplaysCommitIntervalTransactionTimeoutAndCacheWithReplay() {
+    // when
+    final java.util.Properties props =
+        parse(Map.of(), "--data-dir", dir.toString(), "--replay", "--num-stream-threads", "2")
+            .streams()
+            .properties();
+
+    // then
+    assertThat(props)
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20_000L)
+        .containsEntry("producer.transaction.timeout.ms", 30_000)
+        .containsEntry(
+            StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
+            id.go.bkn.asn.config.ReplayMode.cacheBytes(2, Runtime.getRuntime().maxMemory()));
+  }
+
+  @Test
+  void shouldLeaveLiveSettingsWithoutReplay() {
+    final java.util.Properties props =
+        parse(Map.of(), "--data-dir", dir.toString()).streams().properties();
+
+    assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("1000");
+    assertThat(props)
+        .doesNotContainKeys(
+            "producer.transaction.timeout.ms", StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
+  }
+
+  @Test
+  void shouldTakeReplayFromTheEnvironmentAndLetAKafkaVariableWin() {
+    final java.util.Properties props =
+        parse(
+                Map.of("PIPELINE_REPLAY", "true", "KAFKA_COMMIT_INTERVAL_MS", "15000"),
+                "--data-dir",
+                dir.toString())
+            .streams()
+            .properties();
+
+    assertThat(props)
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "15000")
+        .containsEntry("producer.transaction.timeout.ms", 30_000)
+        .containsKey(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
+  }
+
   private PipelineApp.Settings parse(final Map<String, String> env, final String... args) {
     final String[] all = new String[args.length + 1];
     all[0] = "run";

@@ -1,4 +1,4 @@
-package id.go.bkn.asn.bench;
+package id.go.bkn.asn.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A replay's commit interval (longer than Kafka Streams' 10 s transaction timeout under
- * exactly_once_v2) is accepted by Kafka Streams with the bench's settings, and short intervals keep
- * Kafka's default timeout so earlier runs stay comparable.
+ * exactly_once_v2) is accepted by Kafka Streams with these settings, short intervals (the bench's
+ * defaults) keep Kafka's default timeout so earlier runs stay comparable, and the record cache is
+ * sized per stream thread within a quarter of the heap.
  */
-class BenchCommitPropertiesTest {
+class ReplayModeTest {
 
   @Test
   void shouldLetKafkaStreamsAcceptAReplaysCommitIntervalUnderExactlyOnce() {
@@ -23,7 +24,7 @@ class BenchCommitPropertiesTest {
         .hasMessageContaining("commit interval");
 
     // when
-    final StreamsConfig config = eos(Bench.commitProperties(20_000L));
+    final StreamsConfig config = eos(ReplayMode.commitProperties(20_000L));
 
     // then: accepted, with a transaction timeout beyond the interval
     assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(20_000L);
@@ -34,12 +35,34 @@ class BenchCommitPropertiesTest {
   @Test
   void shouldKeepKafkasTransactionTimeoutForShortIntervals() {
     // when
-    final Map<String, Object> props = Bench.commitProperties(1_000L);
+    final Map<String, Object> props = ReplayMode.commitProperties(1_000L);
 
     // then
     assertThat(props)
         .containsOnlyKeys(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000L);
+  }
+
+  @Test
+  void shouldSizeTheCachePerStreamThreadWithinAQuarterOfTheHeap() {
+    final long gib = 1024L * 1024 * 1024;
+    // a large heap: 256 MiB per thread
+    assertThat(ReplayMode.cacheBytes(1, 8 * gib)).isEqualTo(256L * 1024 * 1024);
+    assertThat(ReplayMode.cacheBytes(4, 8 * gib)).isEqualTo(gib);
+    // a small heap: a quarter of it
+    assertThat(ReplayMode.cacheBytes(4, 2 * gib)).isEqualTo(gib / 2);
+  }
+
+  @Test
+  void shouldSetEveryReplayPropertyKafkaStreamsAccepts() {
+    // when
+    final Map<String, Object> props = ReplayMode.properties(2, 8L * 1024 * 1024 * 1024);
+
+    // then
+    final StreamsConfig config = eos(props);
+    assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(20_000L);
+    assertThat(config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG))
+        .isEqualTo(512L * 1024 * 1024);
   }
 
   private static StreamsConfig eos(final Map<String, Object> extra) {
